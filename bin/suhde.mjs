@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Plain JavaScript that any Node.js can parse, so an old Node gets a sentence, not a stack trace.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(
+    `Suhde needs Node.js 22.12 or newer (24 LTS recommended); this is Node.js ${process.versions.node}.\n` +
+      'Install a current Node.js from https://nodejs.org/ and run the command again.',
+  )
+  process.exit(1)
+}
+const { register } = await import('tsx/esm/api')
+register()
+await import('../src/cli/main.ts')

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyInstance } from 'fastify'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Deps } from './deps'
+import { handleError, handleNotFound } from './errors'
+import { newId } from './lib/ids'
+import { parseQueryString } from './lib/query-string'
+import { authPlugin } from './plugins/auth'
+import { authRoutes, meRoutes } from './modules/auth/auth.routes'
+import { companiesRoutes } from './modules/companies/companies.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { workspaceRoutes } from './modules/workspaces/workspaces.routes'
+
+const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
+
+export type AppOptions = { logger?: boolean | object; serveWeb?: boolean }
+
+/** Builds the HTTP app around its dependencies; main.ts listens, tests inject. */
+export async function buildApp(
+  deps: Omit<Deps, 'log'>,
+  opts: AppOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.config.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId()
+    },
+    routerOptions: { querystringParser: parseQueryString, ignoreTrailingSlash: true },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>()
+  const fullDeps: Deps = { ...deps, log: app.log }
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(handleNotFound)
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Suhde API',
+        version: '1',
+        description:
+          'REST API of Suhde, the open-source CRM. Sign in with a session cookie (web) or `Authorization: Bearer <API key>`. Errors are RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key made under Settings → API keys',
+          },
+          session: { type: 'apiKey', in: 'cookie', name: 'suhde_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' })
+  await app.register(authPlugin, { deps: fullDeps })
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      )
+      await api.register(healthRoutes, { prefix: '/health', deps: fullDeps })
+      await api.register(authRoutes, { prefix: '/auth', deps: fullDeps })
+      await api.register(meRoutes, { prefix: '/me', deps: fullDeps })
+      await api.register(workspaceRoutes, { prefix: '/workspace', deps: fullDeps })
+      await api.register(companiesRoutes, { prefix: '/companies', deps: fullDeps })
+    },
+    { prefix: '/api/v1' },
+  )
+
+  if ((opts.serveWeb ?? true) && existsSync(join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false })
+    // The single-page app answers every other GET path; its router shows the page.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return handleNotFound(req, reply)
+      return reply.sendFile('index.html')
+    })
+  }
+  return app
+}

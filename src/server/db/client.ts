@@ -1,0 +1,55 @@
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema'
+
+// Dates without time stay 'YYYY-MM-DD' strings: a birth date must not shift with the time zone.
+pg.types.setTypeParser(1082, (v) => v)
+// bigint counts (count(*)) fit in a JS number for any realistic table.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+export type Db = Kysely<Database>
+export type DbEngine = 'pglite' | 'postgres'
+
+export type DbHandle = {
+  db: Db
+  engine: DbEngine
+  /** The embedded database, for maintenance (dump, vacuum) that goes around the pool. */
+  pglite?: PGlite
+  pool: pg.Pool
+  close(): Promise<void>
+}
+
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number }
+
+/** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (`memory://` for tests). */
+export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, engine: 'postgres', pool, close: () => db.destroy() }
+  }
+  const pglite = await PGlite.create(opts.dataDir ?? 'memory://', {
+    extensions: { pg_trgm, unaccent },
+  })
+  return wrapPglite(pglite)
+}
+
+export function wrapPglite(pglite: PGlite): DbHandle {
+  // PGlite is one connection: the pool of one serialises queries and transactions.
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig)
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    pool,
+    close: async () => {
+      await db.destroy()
+      await pglite.close()
+    },
+  }
+}

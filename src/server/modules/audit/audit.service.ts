@@ -1,0 +1,63 @@
+import type { Db } from '../../db/client'
+import type { Actor } from '../../lib/actor'
+import { newId } from '../../lib/ids'
+import { insertAuditEntries } from './audit.repo'
+
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'read'
+  | 'list'
+  | 'export'
+  | 'login'
+  | 'logout'
+  | (string & {})
+
+export type AuditInput = {
+  action: AuditAction
+  objectType: string
+  recordIds?: string[]
+  details?: Record<string, unknown>
+}
+
+// One entry per record for single-record work; a bulk or list read of many records becomes one
+// entry with the count and the ids in details, so the log stays readable and cheap to write.
+const perRecordLimit = 10
+
+/** Appends to the audit log in the caller's transaction. */
+export async function audit(db: Db, actor: Actor, input: AuditInput): Promise<void> {
+  const ids = input.recordIds ?? []
+  const base = {
+    workspaceId: actor.workspaceId,
+    action: input.action,
+    objectType: input.objectType,
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
+    requestId: actor.requestId,
+    ip: actor.ip,
+  }
+  if (ids.length > 0 && ids.length <= perRecordLimit) {
+    await insertAuditEntries(
+      db,
+      ids.map((id) => ({
+        ...base,
+        id: newId(),
+        recordId: id,
+        recordCount: 1,
+        details: input.details ?? null,
+      })),
+    )
+    return
+  }
+  await insertAuditEntries(db, [
+    {
+      ...base,
+      id: newId(),
+      recordId: null,
+      recordCount: ids.length,
+      details: { ...input.details, ...(ids.length ? { recordIds: ids } : {}) },
+    },
+  ])
+}

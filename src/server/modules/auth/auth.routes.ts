@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { loginSchema, meSchema, meUpdateSchema } from '../../../shared/auth.schema'
+import type { Deps } from '../../deps'
+import { actorOf } from '../../plugins/auth'
+import { login, logout, sessionCookieName } from './auth.service'
+import { getMe, updateMe } from './me.service'
+
+export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const tags = ['auth']
+  app.post(
+    '/login',
+    {
+      config: { isPublic: true },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: loginSchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (req, reply) => {
+      const info = {
+        requestId: req.id,
+        ip: req.ip ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      }
+      const { token, actor, expiresAt } = await login(deps, req.body, info)
+      reply.setCookie(sessionCookieName, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.config.secureCookies,
+        expires: expiresAt,
+      })
+      return getMe(deps, actor)
+    },
+  )
+  app.post(
+    '/logout',
+    { schema: { tags, summary: 'Sign out: ends this session', response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[sessionCookieName]
+      if (token) await logout(deps, actorOf(req), token)
+      reply.clearCookie(sessionCookieName, { path: '/' })
+      return reply.code(204).send(null)
+    },
+  )
+}
+
+export const meRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const tags = ['auth']
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, in which workspace and role',
+        response: { 200: meSchema },
+      },
+    },
+    async (req) => getMe(deps, actorOf(req)),
+  )
+  app.patch(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'Change own name, language or password',
+        body: meUpdateSchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (req) => updateMe(deps, actorOf(req), req.body),
+  )
+}

@@ -1,0 +1,85 @@
+import type { ErrorCode } from './errors'
+
+// Texts of API errors in the two UI languages. The server picks one from Accept-Language;
+// the web app uses the same table so a message reads the same wherever it is shown.
+export type Locale = 'fi' | 'en'
+
+export const problemTitles: Record<ErrorCode, Record<Locale, string>> = {
+  VALIDATION_FAILED: { fi: 'Tiedoissa on virheitä', en: 'The input has errors' },
+  INVALID_JSON: { fi: 'Pyynnön JSON ei ole kelvollinen', en: 'The request body is not valid JSON' },
+  PAYLOAD_TOO_LARGE: { fi: 'Pyyntö on liian suuri', en: 'The request is too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    fi: 'Pyynnön sisältötyyppiä ei tueta',
+    en: 'The request content type is not supported',
+  },
+  UNAUTHENTICATED: { fi: 'Kirjaudu sisään', en: 'Sign in first' },
+  INVALID_CREDENTIALS: {
+    fi: 'Sähköposti tai salasana on väärin',
+    en: 'The email or password is wrong',
+  },
+  FORBIDDEN: { fi: 'Sinulla ei ole oikeutta tähän', en: 'You do not have the right to do this' },
+  NOT_FOUND: { fi: 'Tietuetta ei löytynyt', en: 'The record was not found' },
+  CONFLICT: { fi: 'Ristiriita olemassa olevan tiedon kanssa', en: 'Conflicts with existing data' },
+  RATE_LIMITED: {
+    fi: 'Liian monta pyyntöä, yritä hetken päästä',
+    en: 'Too many requests, try again soon',
+  },
+  INTERNAL: { fi: 'Palvelimella tapahtui virhe', en: 'Something went wrong on the server' },
+}
+
+// Field issue codes: zod's own codes plus Suhde's domain checks (raised with params.code).
+export const fieldMessages: Record<string, Record<Locale, string>> = {
+  required: { fi: 'Pakollinen tieto puuttuu', en: 'This field is required' },
+  invalid_type: { fi: 'Väärän tyyppinen arvo', en: 'Wrong type of value' },
+  too_small: { fi: 'Arvo on liian pieni tai lyhyt', en: 'The value is too small or short' },
+  too_big: { fi: 'Arvo on liian suuri tai pitkä', en: 'The value is too large or long' },
+  invalid_format: { fi: 'Arvon muoto on väärä', en: 'The value has the wrong format' },
+  invalid_value: { fi: 'Arvo ei ole sallittu', en: 'The value is not allowed' },
+  unrecognized_keys: { fi: 'Tuntematon kenttä', en: 'Unknown field' },
+  invalid_union: { fi: 'Arvo ei kelpaa', en: 'The value is not valid' },
+  invalid_element: { fi: 'Luettelossa on virheellinen arvo', en: 'The list has an invalid value' },
+  invalid_key: { fi: 'Virheellinen avain', en: 'Invalid key' },
+  not_multiple_of: { fi: 'Arvo ei ole sallittu', en: 'The value is not allowed' },
+  invalid_email: {
+    fi: 'Sähköpostiosoite ei ole kelvollinen',
+    en: 'The email address is not valid',
+  },
+  invalid_phone: { fi: 'Puhelinnumero ei ole kelvollinen', en: 'The phone number is not valid' },
+  invalid_business_id: {
+    fi: 'Y-tunnus ei ole kelvollinen (muoto 1234567-8 ja oikea tarkiste)',
+    en: 'The Finnish business ID is not valid (format 1234567-8 with a correct check digit)',
+  },
+  invalid_url: { fi: 'Verkko-osoite ei ole kelvollinen', en: 'The URL is not valid' },
+  invalid_date: { fi: 'Päivämäärä ei ole kelvollinen', en: 'The date is not valid' },
+  invalid_domain: { fi: 'Verkkotunnus ei ole kelvollinen', en: 'The web domain is not valid' },
+  invalid_currency: { fi: 'Tuntematon valuutta', en: 'Unknown currency' },
+  invalid_id: { fi: 'Tunniste ei ole kelvollinen', en: 'The id is not valid' },
+  unknown_reference: {
+    fi: 'Viitattua tietuetta ei löytynyt',
+    en: 'The referenced record was not found',
+  },
+  unknown_custom_field: { fi: 'Tuntematon lisäkenttä', en: 'Unknown custom field' },
+  invalid_option: { fi: 'Valinta ei ole sallittu', en: 'The option is not allowed' },
+  duplicate: { fi: 'Arvo on jo käytössä', en: 'The value is already in use' },
+  invalid_cursor: { fi: 'Sivutuskursori ei kelpaa', en: 'The page cursor is not valid' },
+  invalid_filter: { fi: 'Suodatin ei kelpaa', en: 'The filter is not valid' },
+  cycle: { fi: 'Emoyhtiö ei voi olla oma tytäryhtiönsä', en: 'A company cannot be its own parent' },
+  weak_password: {
+    fi: 'Salasanan on oltava vähintään 10 merkkiä',
+    en: 'The password must be at least 10 characters',
+  },
+  last_admin: {
+    fi: 'Työtilassa on oltava ainakin yksi ylläpitäjä',
+    en: 'The workspace must keep at least one admin',
+  },
+}
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'en'
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase()
+    if (tag === 'fi') return 'fi'
+    if (tag === 'en') return 'en'
+  }
+  return 'en'
+}
