@@ -87,6 +87,30 @@ export type ApiKeysTable = {
   revoked_at: NullableTimestamp
 }
 
+export type InvitationsTable = {
+  workspace_id: string
+  id: string
+  email: string
+  role: string
+  scope: Generated<string>
+  token_hash: string
+  expires_at: Timestamp
+  accepted_at: NullableTimestamp
+  created_by: string | null
+  created_at: DefaultTimestamp
+}
+
+export type PasswordResetsTable = {
+  workspace_id: string
+  id: string
+  user_id: string
+  token_hash: string
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+  created_by: string | null
+  created_at: DefaultTimestamp
+}
+
 export type CompaniesTable = {
   workspace_id: string
   id: string
@@ -120,7 +144,7 @@ export type ContactsTable = {
   language: string | null
   birth_date: string | null
   gender: string | null
-  interests: string[]
+  interests: Generated<string[]>
   address: NullableJson<Address>
   lifecycle_stage: string | null
   owner_id: string | null
@@ -246,6 +270,8 @@ export type Database = {
   team_members: TeamMembersTable
   sessions: SessionsTable
   api_keys: ApiKeysTable
+  invitations: InvitationsTable
+  password_resets: PasswordResetsTable
   companies: CompaniesTable
   contacts: ContactsTable
   contact_companies: ContactCompaniesTable

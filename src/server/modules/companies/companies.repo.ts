@@ -41,7 +41,7 @@ const columns = {
   parentId: 'parent_id',
 } as const
 
-function searchText(v: CompanyValues): string {
+export function searchText(v: CompanyValues): string {
   const cities = v.addresses.map((a) => a.city).filter(Boolean)
   return [v.name, v.businessId, v.vatId, v.domain, ...cities]
     .filter(Boolean)

@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import pg from 'pg'
+import { openDatabase, type DbHandle } from '../src/server/db/client'
+import { sql } from 'kysely'
+
+export type Backend = 'postgres' | 'pglite'
+
+// Sizes from PERFORMANCE.md; "standard" takes a while to generate once, then is reused.
+export const datasets = {
+  small: { contacts: 10_000, companies: 1_000, activities: 20_000 },
+  standard: { contacts: 1_000_000, companies: 100_000, activities: 2_000_000 },
+} as const
+
+export type Sample = { workspaceId: string; contactIds: string[]; lastNames: string[] }
+export type Prepared = {
+  backend: Backend
+  serverEnv: Record<string, string>
+  handle: DbHandle
+  sample: Sample
+  close(): Promise<void>
+}
+
+const serverRoot = 'postgres://postgres@127.0.0.1:5432'
+
+function cli(args: string[], env: Record<string, string>): void {
+  execFileSync(process.execPath, ['bin/suhde.mjs', ...args], { env: { ...process.env, ...env }, stdio: 'inherit' })
+}
+
+async function ensurePostgresDatabase(name: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: `${serverRoot}/postgres` })
+  await admin.connect()
+  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
+  if (!exists) await admin.query(`create database ${name}`)
+  await admin.end()
+  return exists
+}
+
+async function hasDemo(handle: DbHandle): Promise<boolean> {
+  try {
+    const r = await sql<{ n: number }>`select count(*)::int as n from workspaces where name = 'Bench'`.execute(handle.db)
+    return (r.rows[0]?.n ?? 0) > 0
+  } catch {
+    return false
+  }
+}
+
+async function loadSample(handle: DbHandle): Promise<Sample> {
+  const ws = await sql<{ id: string }>`select id from workspaces where name = 'Bench'`.execute(handle.db)
+  const workspaceId = ws.rows[0]?.id
+  if (!workspaceId) throw new Error('bench workspace missing')
+  const rows = await sql<{ id: string; last_name: string }>`
+    select id, last_name from contacts where workspace_id = ${workspaceId} and deleted_at is null
+    order by id limit 2000`.execute(handle.db)
+  return { workspaceId, contactIds: rows.rows.map((r) => r.id), lastNames: [...new Set(rows.rows.map((r) => r.last_name))] }
+}
+
+/** Creates the bench database and its demo data once; later runs reuse it. */
+export async function prepareDatabase(opts: { backend: Backend; dataset: keyof typeof datasets; adminEmail: string; adminPassword: string }): Promise<Prepared> {
+  const size = datasets[opts.dataset]
+  const env: Record<string, string> =
+    opts.backend === 'postgres'
+      ? { DATABASE_URL: `${serverRoot}/suhde_bench_${opts.dataset}` }
+      : { SUHDE_DATA_DIR: resolve(join('bench', 'data', opts.dataset)) }
+  if (opts.backend === 'postgres') await ensurePostgresDatabase(`suhde_bench_${opts.dataset}`)
+  else mkdirSync(env.SUHDE_DATA_DIR!, { recursive: true })
+  const probe = opts.backend === 'postgres' || existsSync(join(env.SUHDE_DATA_DIR!, 'PG_VERSION'))
+  let ready = false
+  if (probe) {
+    const h = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.SUHDE_DATA_DIR })
+    ready = await hasDemo(h)
+    await h.close()
+  }
+  if (!ready) {
+    cli(['migrate'], env)
+    cli(['workspace', 'create', '--name', 'Bench', '--admin-email', opts.adminEmail, '--admin-password', opts.adminPassword], env)
+    cli(['demo', '--workspace', 'Bench', '--contacts', String(size.contacts), '--companies', String(size.companies), '--activities', String(size.activities)], env)
+  }
+  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.SUHDE_DATA_DIR, poolSize: 10 })
+  const sample = await loadSample(handle)
+  // The embedded database is one process: the raw baseline runs first, then the server opens it.
+  const serverEnv = { ...env, SUHDE_ADMIN_EMAIL: opts.adminEmail, SUHDE_ADMIN_PASSWORD: opts.adminPassword }
+  return { backend: opts.backend, serverEnv, handle, sample, close: async () => {} }
+}
