@@ -61,13 +61,26 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
   unknown_custom_field: { fi: 'Tuntematon lisäkenttä', en: 'Unknown custom field' },
   invalid_option: { fi: 'Valinta ei ole sallittu', en: 'The option is not allowed' },
   duplicate: { fi: 'Arvo on jo käytössä', en: 'The value is already in use' },
+  name_or_email_required: {
+    fi: 'Anna etunimi, sukunimi tai sähköpostiosoite',
+    en: 'Give a first name, last name or email address',
+  },
+  multiple_primary: {
+    fi: 'Vain yksi voi olla ensisijainen',
+    en: 'Only one can be primary',
+  },
   invalid_cursor: { fi: 'Sivutuskursori ei kelpaa', en: 'The page cursor is not valid' },
   invalid_filter: { fi: 'Suodatin ei kelpaa', en: 'The filter is not valid' },
   cycle: { fi: 'Emoyhtiö ei voi olla oma tytäryhtiönsä', en: 'A company cannot be its own parent' },
+  task_only: {
+    fi: 'Vain tehtävällä voi olla määräaika tai tehty-tila',
+    en: 'Only a task has a due time or a done state',
+  },
   weak_password: {
     fi: 'Salasanan on oltava vähintään 10 merkkiä',
     en: 'The password must be at least 10 characters',
   },
+  in_past: { fi: 'Ajankohdan on oltava tulevaisuudessa', en: 'The time must be in the future' },
   last_admin: {
     fi: 'Työtilassa on oltava ainakin yksi ylläpitäjä',
     en: 'The workspace must keep at least one admin',

@@ -256,6 +256,18 @@ export type JobsTable = {
   updated_at: DefaultTimestamp
 }
 
+export type SavedViewsTable = {
+  workspace_id: string
+  id: string
+  object_type: string
+  name: string
+  owner_id: string
+  is_shared: Generated<boolean>
+  query: Json<Record<string, unknown>>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
 export type MaintenanceStateTable = {
   key: string
   value: Json<Record<string, unknown>>
@@ -284,4 +296,5 @@ export type Database = {
   audit_log: AuditLogTable
   jobs: JobsTable
   maintenance_state: MaintenanceStateTable
+  saved_views: SavedViewsTable
 }
