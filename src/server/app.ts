@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fastifyCookie from '@fastify/cookie'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -18,9 +19,21 @@ import { newId } from './lib/ids'
 import { parseQueryString } from './lib/query-string'
 import { authPlugin } from './plugins/auth'
 import { authRoutes, meRoutes } from './modules/auth/auth.routes'
+import { activitiesRoutes } from './modules/activities/activities.routes'
 import { companiesRoutes } from './modules/companies/companies.routes'
+import { companyDuplicatesRoutes } from './modules/companies/companies.duplicates.routes'
+import { companyContactsRoutes } from './modules/contacts/company-contacts.routes'
+import { contactsRoutes } from './modules/contacts/contacts.routes'
+import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes'
 import { healthRoutes } from './modules/health/health.routes'
+import { tagsRoutes } from './modules/tags/tags.routes'
 import { workspaceRoutes } from './modules/workspaces/workspaces.routes'
+import { accountRoutes, usersRoutes } from './modules/users/users.routes'
+import { teamsRoutes } from './modules/teams/teams.routes'
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes'
+import { auditLogRoutes } from './modules/audit/audit.routes'
+import { searchRoutes } from './modules/search/search.routes'
+import { viewsRoutes } from './modules/views/views.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
@@ -52,6 +65,8 @@ export async function buildApp(
   })
 
   await app.register(fastifyCookie)
+  // Limits are set per route (sign-in, public links); nothing is limited by default.
+  await app.register(fastifyRateLimit, { global: false })
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -88,6 +103,19 @@ export async function buildApp(
       await api.register(meRoutes, { prefix: '/me', deps: fullDeps })
       await api.register(workspaceRoutes, { prefix: '/workspace', deps: fullDeps })
       await api.register(companiesRoutes, { prefix: '/companies', deps: fullDeps })
+      await api.register(accountRoutes, { prefix: '/auth', deps: fullDeps })
+      await api.register(usersRoutes, { prefix: '/users', deps: fullDeps })
+      await api.register(teamsRoutes, { prefix: '/teams', deps: fullDeps })
+      await api.register(apiKeysRoutes, { prefix: '/api-keys', deps: fullDeps })
+      await api.register(auditLogRoutes, { prefix: '/audit-log', deps: fullDeps })
+      await api.register(searchRoutes, { prefix: '/search', deps: fullDeps })
+      await api.register(companyDuplicatesRoutes, { prefix: '/companies', deps: fullDeps })
+      await api.register(companyContactsRoutes, { prefix: '/companies', deps: fullDeps })
+      await api.register(contactsRoutes, { prefix: '/contacts', deps: fullDeps })
+      await api.register(customFieldsRoutes, { prefix: '/custom-fields', deps: fullDeps })
+      await api.register(tagsRoutes, { prefix: '/tags', deps: fullDeps })
+      await api.register(activitiesRoutes, { prefix: '/activities', deps: fullDeps })
+      await api.register(viewsRoutes, { prefix: '/views', deps: fullDeps })
     },
     { prefix: '/api/v1' },
   )

@@ -64,3 +64,14 @@ export const moneyValueSchema = z.strictObject({
   amount: z.number().int(),
   currency: z.string().regex(/^[A-Z]{3}$/),
 })
+
+export const customFieldListQuerySchema = z.strictObject({
+  objectType: z.enum(customFieldObjects).optional(),
+})
+
+/** New order of one object's fields: the listed ids take positions 0, 1, 2… in this order. */
+export const customFieldOrderSchema = z.strictObject({
+  objectType: z.enum(customFieldObjects),
+  ids: z.array(z.uuid()).min(1).max(1000),
+})
+export type CustomFieldOrder = z.infer<typeof customFieldOrderSchema>

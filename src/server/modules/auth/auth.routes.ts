@@ -11,7 +11,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
   app.post(
     '/login',
     {
-      config: { isPublic: true },
+      config: {
+        isPublic: true,
+        // Password guessing: 10 tries a minute for one address from one client.
+        rateLimit: {
+          max: 10,
+          timeWindow: 60_000,
+          hook: 'preHandler',
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
