@@ -232,15 +232,11 @@ export async function updateCompanies(
           await replaceTagLinks(trx, 'company', actor.workspaceId, patch.id, patch.tagIds)
         events.push({ before, id: patch.id })
       }
-      const after = new Map(
-        (await findCompanies(trx, actor.workspaceId, ids, { ownerIds: null })).map((c) => [
-          c.id,
-          c,
-        ]),
-      )
+      const updated = await findCompanies(trx, actor.workspaceId, ids, { ownerIds: null })
+      const after = new Map(updated.map((c) => [c.id, c]))
       const timeline = events
         .map(({ before, id }) => {
-          const now = after.get(id)!
+          const now = after.get(id) ?? before
           const changes = diffFields(
             { ...before, tags: before.tags.map((t) => t.id) },
             { ...now, tags: now.tags.map((t) => t.id) },
@@ -255,7 +251,7 @@ export async function updateCompanies(
         objectType: 'company',
         recordIds: timeline.map((e) => e.recordId),
       })
-      return ids.map((id) => after.get(id)!)
+      return ids.flatMap((id) => after.get(id) ?? [])
     }),
   )
 }
