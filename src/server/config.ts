@@ -21,6 +21,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  // Privacy links (double opt-in, preference centre) point here and are signed with the secret.
+  SUHDE_PUBLIC_URL: z.string().url().optional(),
+  SUHDE_SECRET: z.string().min(32).optional(),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  SMTP_FROM: z.string().min(3).default('Suhde <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -37,6 +46,21 @@ export type Config = Readonly<{
   backupsKeep: number
   secureCookies: boolean
   logLevel: string
+  /** Base URL of links in emails; defaults to http://HOST:PORT. */
+  publicUrl: string
+  /** Signs privacy links; when unset one is generated and kept in the database. */
+  secret: string | undefined
+  /** Outgoing mail; null when no SMTP server is configured (sending then fails clearly). */
+  smtp: SmtpConfig | null
+}>
+
+export type SmtpConfig = Readonly<{
+  url: string | undefined
+  host: string | undefined
+  port: number
+  user: string | undefined
+  pass: string | undefined
+  from: string
 }>
 
 export class ConfigError extends Error {}
@@ -62,5 +86,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupsKeep: e.SUHDE_BACKUPS_KEEP,
     secureCookies: e.SUHDE_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.SUHDE_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
+    secret: e.SUHDE_SECRET,
+    smtp:
+      e.SMTP_URL || e.SMTP_HOST
+        ? Object.freeze({
+            url: e.SMTP_URL,
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT,
+            user: e.SMTP_USER,
+            pass: e.SMTP_PASS,
+            from: e.SMTP_FROM,
+          })
+        : null,
   })
 }

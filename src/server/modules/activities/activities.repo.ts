@@ -24,7 +24,8 @@ export type ActivityValues = {
 /** Who sees which activities: their assignee and creator, or the assignee's teammates. */
 export type ActivityVisibility = Visibility & { actorId: string }
 
-function searchText(v: ActivityValues): string {
+// Exported for the demo generator, which must fill search_text exactly as this repo does.
+export function searchText(v: ActivityValues): string {
   return [v.subject, v.body?.slice(0, 2000)].filter(Boolean).join(' ').toLowerCase()
 }
 
