@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import pg from 'pg'
-import { openDatabase, type DbHandle } from '../src/server/db/client'
+import { loadConfig } from '../src/server/config'
+import type { DbHandle } from '../src/server/db/client'
+import { dataLayout } from '../src/server/maintenance/layout'
+import { openAppDatabase } from '../src/server/platform/database'
 import { sql } from 'kysely'
 
 export type Backend = 'postgres' | 'pglite'
@@ -19,7 +22,6 @@ export type Prepared = {
   serverEnv: Record<string, string>
   handle: DbHandle
   sample: Sample
-  close(): Promise<void>
 }
 
 const serverRoot = 'postgres://postgres@127.0.0.1:5432'
@@ -65,21 +67,23 @@ export async function prepareDatabase(opts: { backend: Backend; dataset: keyof t
       : { SUHDE_DATA_DIR: resolve(join('bench', 'data', opts.dataset)) }
   if (opts.backend === 'postgres') await ensurePostgresDatabase(`suhde_bench_${opts.dataset}`)
   else mkdirSync(env.SUHDE_DATA_DIR!, { recursive: true })
-  const probe = opts.backend === 'postgres' || existsSync(join(env.SUHDE_DATA_DIR!, 'PG_VERSION'))
+  const config = loadConfig({ ...process.env, ...env })
+  const probe = opts.backend === 'postgres' || existsSync(join(dataLayout(config.dataDir).database, 'PG_VERSION'))
   let ready = false
   if (probe) {
-    const h = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.SUHDE_DATA_DIR })
+    const h = await openAppDatabase(config, { purpose: 'bench' })
     ready = await hasDemo(h)
     await h.close()
   }
   if (!ready) {
     cli(['migrate'], env)
-    cli(['workspace', 'create', '--name', 'Bench', '--admin-email', opts.adminEmail, '--admin-password', opts.adminPassword], env)
-    cli(['demo', '--workspace', 'Bench', '--contacts', String(size.contacts), '--companies', String(size.companies), '--activities', String(size.activities)], env)
+    // The bench admin is made first with a known password; the demo makes it admin of "Bench".
+    cli(['workspace', 'create', '--name', 'Bench admin', '--admin-email', opts.adminEmail, '--admin-password', opts.adminPassword], env)
+    cli(['demo', '--workspace', 'Bench', '--admin-email', opts.adminEmail, '--contacts', String(size.contacts), '--companies', String(size.companies), '--activities', String(size.activities)], env)
   }
-  const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.SUHDE_DATA_DIR, poolSize: 10 })
+  const handle = await openAppDatabase(config, { purpose: 'bench', poolSize: 10 })
   const sample = await loadSample(handle)
   // The embedded database is one process: the raw baseline runs first, then the server opens it.
   const serverEnv = { ...env, SUHDE_ADMIN_EMAIL: opts.adminEmail, SUHDE_ADMIN_PASSWORD: opts.adminPassword }
-  return { backend: opts.backend, serverEnv, handle, sample, close: async () => {} }
+  return { backend: opts.backend, serverEnv, handle, sample }
 }

@@ -55,6 +55,11 @@ export async function rawBaselines(p: Prepared, wanted: string[], opts: { durati
     },
     4,
   )
-  await p.handle.close()
   return out
+}
+
+/** Removes what the write benchmarks added, so every run searches and lists the same data. */
+export async function removeBenchWrites(p: Prepared): Promise<void> {
+  await sql`delete from contacts where workspace_id = ${p.sample.workspaceId} and first_name in ('Raw', 'Bench')`.execute(p.handle.db)
+  await sql`vacuum analyze contacts`.execute(p.handle.db)
 }

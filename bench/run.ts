@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { datasets, prepareDatabase, type Backend } from './prepare'
-import { rawBaselines } from './raw'
+import { rawBaselines, removeBenchWrites } from './raw'
 import { reportResults, type BenchResult } from './report'
 import { scenarios, type Scenario, type ScenarioContext } from './scenarios'
 
@@ -64,11 +64,11 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-async function signIn(base: string): Promise<string> {
+async function signIn(base: string, workspaceId: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    body: JSON.stringify({ email: adminEmail, password: adminPassword, workspaceId }),
   })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   const cookie = res.headers.get('set-cookie')?.split(';')[0]
@@ -98,13 +98,17 @@ async function runScenario(s: Scenario, ctx: ScenarioContext, server: ChildProce
 
 async function main() {
   const prepared = await prepareDatabase({ backend, dataset, adminEmail, adminPassword })
+  // Every run starts from the demo data alone; the embedded database is free for the server after.
+  await removeBenchWrites(prepared)
   const raw = await rawBaselines(prepared, wanted, { duration: Math.min(duration, 10), concurrency: connections })
+  await removeBenchWrites(prepared)
+  await prepared.handle.close()
   const server = startServer(prepared.serverEnv)
   const base = `http://127.0.0.1:${port}`
   try {
     await waitForHealth(base)
     const idleRss = rssMb(server.pid)
-    const cookie = await signIn(base)
+    const cookie = await signIn(base, prepared.sample.workspaceId)
     const ctx: ScenarioContext = { base, cookie, sample: prepared.sample }
     const results: BenchResult[] = []
     for (const name of wanted) {
@@ -124,7 +128,6 @@ async function main() {
   } finally {
     server.kill('SIGINT')
     await new Promise((r) => server.once('exit', r))
-    await prepared.close()
   }
 }
 
