@@ -14,7 +14,7 @@ import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
-import { listCustomFieldDefinitions } from '../custom-fields/custom-fields.repo'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
 import { diffFields, recordEvents, type RecordEvent } from '../timeline/timeline.service'
 import {
@@ -46,7 +46,7 @@ const trackedFields = [
 ] as const
 
 async function customDefs(db: Db, workspaceId: string) {
-  return listCustomFieldDefinitions(db, workspaceId, 'activity')
+  return customFieldDefinitions(db, workspaceId, 'activity')
 }
 
 async function withDb<T>(fn: () => Promise<T>): Promise<T> {

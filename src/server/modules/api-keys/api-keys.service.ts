@@ -4,6 +4,7 @@ import { notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize } from '../access/access.service'
+import { forgetActors } from '../auth/actor-cache'
 import { audit } from '../audit/audit.service'
 import { generateApiKey } from '../auth/auth.service'
 import { findApiKey, insertApiKey, listApiKeyRows, setRevokedAt } from './api-keys.repo'
@@ -47,7 +48,7 @@ export async function createApiKey(
 /** Revokes at once: the next request with the key answers 401. Revoking twice is harmless. */
 export async function revokeApiKey(deps: Deps, actor: Actor, id: string): Promise<ApiKey> {
   authorize(actor, 'api-keys', 'delete')
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const existing = await findApiKey(trx, actor.workspaceId, id)
     if (!existing) throw notFound('API key')
     if (existing.revokedAt) return existing
@@ -55,4 +56,6 @@ export async function revokeApiKey(deps: Deps, actor: Actor, id: string): Promis
     await audit(trx, actor, { action: 'revoke', objectType: 'api-key', recordIds: [id] })
     return revoked
   })
+  forgetActors({ apiKeyId: id })
+  return result
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { hashPassword, hashToken, newToken, verifyPassword } from '../../lib/passwords'
 import { audit } from '../audit/audit.service'
+import { cacheActor, cachedActor, forgetActors } from './actor-cache'
 import {
   deleteSession,
   findApiKeyActor,
@@ -68,6 +69,7 @@ export async function login(
 export async function logout(deps: Deps, actor: Actor, token: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     await deleteSession(trx, hashToken(token))
+    forgetActors({ key: hashToken(token) })
     await audit(trx, actor, { action: 'logout', objectType: 'user', recordIds: [actor.userId] })
   })
 }
@@ -78,21 +80,23 @@ export async function actorFromSession(
   info: RequestInfo,
 ): Promise<Actor | null> {
   const id = hashToken(token)
+  const cached = cachedActor(id)
+  if (cached) return { ...cached, requestId: info.requestId, ip: info.ip }
   const row = await findSessionActor(deps.db, id)
   if (!row || row.expires_at.getTime() < Date.now()) return null
   if (Date.now() - row.last_seen_at.getTime() > touchIntervalMs) {
     await touchSession(deps.db, id, new Date(Date.now() + sessionLifetimeMs))
   }
-  return {
+  const actor = {
     workspaceId: row.workspace_id,
     userId: row.user_id,
     role: row.role as Role,
     scope: row.scope as VisibilityScope,
     apiKeyId: null,
     apiKeyScopes: null,
-    requestId: info.requestId,
-    ip: info.ip,
   }
+  cacheActor(id, actor)
+  return { ...actor, requestId: info.requestId, ip: info.ip }
 }
 
 // API keys look like `suhde_<12-char prefix>_<secret>`; the prefix finds the row, the hash proves it.
@@ -112,25 +116,28 @@ export async function actorFromApiKey(
   key: string,
   info: RequestInfo,
 ): Promise<Actor | null> {
-  const m = apiKeyPattern.exec(key)
-  if (!m) return null
-  const row = await findApiKeyActor(deps.db, m[1]!)
+  const prefix = apiKeyPattern.exec(key)?.[1]
+  if (!prefix) return null
+  const keyHash = hashToken(key)
+  const cached = cachedActor(keyHash)
+  if (cached) return { ...cached, requestId: info.requestId, ip: info.ip }
+  const row = await findApiKeyActor(deps.db, prefix)
   if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() < Date.now()))
     return null
   const expected = Buffer.from(row.key_hash, 'hex')
-  const actual = Buffer.from(hashToken(key), 'hex')
+  const actual = Buffer.from(keyHash, 'hex')
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > touchIntervalMs) {
     await touchApiKey(deps.db, row.workspace_id, row.id)
   }
-  return {
+  const actor = {
     workspaceId: row.workspace_id,
     userId: row.created_by,
     role: row.role as Role,
     scope: row.scope as VisibilityScope,
     apiKeyId: row.id,
     apiKeyScopes: row.scopes,
-    requestId: info.requestId,
-    ip: info.ip,
   }
+  cacheActor(keyHash, actor, row.expires_at?.getTime())
+  return { ...actor, requestId: info.requestId, ip: info.ip }
 }

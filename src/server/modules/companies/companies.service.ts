@@ -9,7 +9,7 @@ import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
-import { listCustomFieldDefinitions } from '../custom-fields/custom-fields.repo'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { validateCustomValues } from '../custom-fields/custom-values'
 import { replaceTagLinks } from '../tags/tag-links.repo'
 import { listTimelineEvents } from '../timeline/timeline.repo'
@@ -44,7 +44,7 @@ const trackedFields = [
 ] as const
 
 async function customDefs(db: Db, workspaceId: string) {
-  return listCustomFieldDefinitions(db, workspaceId, 'company')
+  return customFieldDefinitions(db, workspaceId, 'company')
 }
 
 /** Applies a create or patch onto the stored values, normalising IDs, domain and custom fields. */

@@ -8,7 +8,7 @@ import type { Actor } from '../../lib/actor'
 import { authorize } from '../access/access.service'
 import { audit } from '../audit/audit.service'
 import { getCompany } from '../companies/companies.service'
-import { listCustomFieldDefinitions } from '../custom-fields/custom-fields.repo'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
 import { contactListSpec, contactSpecialFilters } from './contacts-list.repo'
 import {
@@ -73,7 +73,7 @@ export async function listContacts(
   view = 'list',
 ): Promise<Page<Contact>> {
   authorize(actor, 'contacts', 'read')
-  const defs = await listCustomFieldDefinitions(deps.db, actor.workspaceId, 'contact')
+  const defs = await customFieldDefinitions(deps.db, actor.workspaceId, 'contact')
   const { rest, where } = contactSpecialFilters({ ...query, q: searchTerm(query.q) })
   const plan = planList(contactListSpec(new Map(defs.map((d) => [d.key, d.type]))), rest)
   plan.where.push(...where)

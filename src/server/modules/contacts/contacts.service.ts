@@ -7,7 +7,7 @@ import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
-import { listCustomFieldDefinitions } from '../custom-fields/custom-fields.repo'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { replaceTagLinks } from '../tags/tag-links.repo'
 import { diffFields, recordEvents, type RecordEvent } from '../timeline/timeline.service'
 import { upsertLinks } from './contact-companies.repo'
@@ -70,7 +70,7 @@ export async function createContacts(
   isBulk = false,
 ): Promise<Contact[]> {
   authorize(actor, 'contacts', 'create')
-  const defs = await listCustomFieldDefinitions(deps.db, actor.workspaceId, 'contact')
+  const defs = await customFieldDefinitions(deps.db, actor.workspaceId, 'contact')
   const prefix = (i: number) => (isBulk ? `records.${i}.` : '')
   const records = inputs.map((input, i) => ({
     id: newId(),
@@ -119,7 +119,7 @@ export async function updateContacts(
   isBulk = false,
 ): Promise<Contact[]> {
   authorize(actor, 'contacts', 'update')
-  const defs = await listCustomFieldDefinitions(deps.db, actor.workspaceId, 'contact')
+  const defs = await customFieldDefinitions(deps.db, actor.workspaceId, 'contact')
   const vis = await contactVisibility(deps, actor)
   const prefix = (i: number) => (isBulk ? `records.${i}.` : '')
   return inTransaction(deps, async (trx) => {

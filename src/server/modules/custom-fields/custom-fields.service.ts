@@ -11,6 +11,7 @@ import { AppError, fieldError, mapDbError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize } from '../access/access.service'
+import { forgetCustomFieldDefinitions } from './definitions-cache'
 import { audit } from '../audit/audit.service'
 import {
   deleteCustomField,
@@ -69,6 +70,7 @@ export async function createCustomField(
   if (existing.some((d) => d.key === input.key)) throw duplicateKey(input.key)
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      forgetCustomFieldDefinitions(actor.workspaceId)
       const position =
         input.position ?? (await nextCustomFieldPosition(trx, actor.workspaceId, input.objectType))
       const created = await insertCustomField(trx, actor.workspaceId, newId(), {
@@ -103,6 +105,7 @@ export async function changeCustomField(
 ): Promise<CustomField> {
   authorize(actor, 'custom-fields', 'update')
   return deps.db.transaction().execute(async (trx) => {
+    forgetCustomFieldDefinitions(actor.workspaceId)
     const before = await findCustomField(trx, actor.workspaceId, id, true)
     if (!before) throw notFound('Custom field')
     const options = input.options ?? before.options
@@ -128,6 +131,7 @@ export async function changeCustomField(
 export async function removeCustomField(deps: Deps, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'custom-fields', 'delete')
   await deps.db.transaction().execute(async (trx) => {
+    forgetCustomFieldDefinitions(actor.workspaceId)
     const def = await findCustomField(trx, actor.workspaceId, id, true)
     if (!def) throw notFound('Custom field')
     await deleteCustomField(trx, actor.workspaceId, id)
@@ -149,6 +153,7 @@ export async function reorderCustomFields(
 ): Promise<CustomField[]> {
   authorize(actor, 'custom-fields', 'update')
   return deps.db.transaction().execute(async (trx) => {
+    forgetCustomFieldDefinitions(actor.workspaceId)
     const defs = await listCustomFieldDefinitions(trx, actor.workspaceId, input.objectType)
     const known = new Set(defs.map((d) => d.id))
     const seen = new Set<string>()

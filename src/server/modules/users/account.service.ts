@@ -6,6 +6,7 @@ import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { hashPassword, hashToken, verifyPassword } from '../../lib/passwords'
 import { audit } from '../audit/audit.service'
+import { forgetActors } from '../auth/actor-cache'
 import { login } from '../auth/auth.service'
 import {
   findOpenInvitation,
@@ -104,7 +105,7 @@ export async function resetPasswordWithToken(
   info: RequestInfo,
 ): Promise<void> {
   const newHash = await hashPassword(input.password)
-  await deps.db.transaction().execute(async (trx) => {
+  const userId = await deps.db.transaction().execute(async (trx) => {
     const reset = await findOpenPasswordReset(trx, hashToken(input.token))
     if (!reset) throw invalidToken()
     await updateUserPassword(trx, reset.user_id, newHash)
@@ -117,5 +118,7 @@ export async function resetPasswordWithToken(
       actorFor({ workspaceId: reset.workspace_id, userId: reset.user_id, ...member }, info),
       { action: 'reset-password', objectType: 'user', recordIds: [reset.user_id] },
     )
+    return reset.user_id
   })
+  forgetActors({ userId })
 }

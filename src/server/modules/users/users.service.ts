@@ -14,6 +14,7 @@ import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { hashPassword, hashToken, newToken } from '../../lib/passwords'
 import { authorize } from '../access/access.service'
+import { forgetActors } from '../auth/actor-cache'
 import { audit } from '../audit/audit.service'
 import {
   deleteOpenInvitation,
@@ -150,7 +151,7 @@ export async function updateUser(
   input: UserUpdate,
 ): Promise<User> {
   authorize(actor, 'users', 'update')
-  return deps.db.transaction().execute(async (trx) => {
+  const updated = await deps.db.transaction().execute(async (trx) => {
     const before = await findMember(trx, actor, id, true)
     const losesAdmin =
       before.role === 'admin' &&
@@ -178,6 +179,9 @@ export async function updateUser(
     })
     return after
   })
+  // Role, scope and active state are read from the cached actor: forget it now.
+  forgetActors({ userId: id })
+  return updated
 }
 
 /** Removes the membership: the user's records keep existing with no owner (FK sets null). */
@@ -195,6 +199,7 @@ export async function deleteUser(deps: Deps, actor: Actor, id: string): Promise<
     await deleteMembership(trx, actor.workspaceId, id)
     await audit(trx, actor, { action: 'delete', objectType: 'user', recordIds: [id] })
   })
+  forgetActors({ userId: id, workspaceId: actor.workspaceId })
 }
 
 export async function resetPassword(
@@ -205,7 +210,7 @@ export async function resetPassword(
 ): Promise<PasswordResetResult> {
   authorize(actor, 'users', 'update')
   const passwordHash = input.password ? await hashPassword(input.password) : null
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     await findMember(trx, actor, id, true)
     await assertOwnsAccount(trx, id)
     await audit(trx, actor, { action: 'reset-password', objectType: 'user', recordIds: [id] })
@@ -227,4 +232,6 @@ export async function resetPassword(
     })
     return { token, expiresAt: expiresAt.toISOString() }
   })
+  if (passwordHash) forgetActors({ userId: id })
+  return result
 }
