@@ -274,6 +274,324 @@ export type MaintenanceStateTable = {
   updated_at: DefaultTimestamp
 }
 
+// Privacy (GDPR-1..5), migration 20261123070000_privacy.
+export type PurposesTable = {
+  workspace_id: string
+  id: string
+  key: string
+  legal_basis: string
+  channels: string[]
+  name_fi: string
+  name_en: string
+  description_fi: Generated<string>
+  description_en: Generated<string>
+  text_version: Generated<number>
+  requires_double_opt_in: Generated<boolean>
+  data_categories: Generated<string[]>
+  recipients: Generated<string[]>
+  retention_period: Generated<string>
+  is_active: Generated<boolean>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export type ConsentEventsTable = {
+  workspace_id: string
+  id: string
+  contact_id: string
+  purpose_id: string
+  status: string
+  channels: string[]
+  occurred_at: Timestamp
+  source: string
+  text_version: number | null
+  ip: string | null
+  user_agent: string | null
+  confirmed_at: NullableTimestamp
+  note: string | null
+  actor_user_id: string | null
+  actor_api_key_id: string | null
+  created_at: DefaultTimestamp
+}
+
+export type PrivacyLinksTable = {
+  workspace_id: string
+  id: string
+  token_hash: string
+  contact_id: string
+  kind: string
+  purpose_id: string | null
+  consent_event_id: string | null
+  expires_at: Timestamp
+  used_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+  created_by: string | null
+  created_at: DefaultTimestamp
+}
+
+export type PrivacyRequestsTable = {
+  workspace_id: string
+  id: string
+  contact_id: string | null
+  type: string
+  status: Generated<string>
+  channel: Generated<string>
+  received_at: Timestamp
+  due_at: Timestamp
+  completed_at: NullableTimestamp
+  handler_id: string | null
+  evidence: Generated<string>
+  notes: Generated<string>
+  created_by: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export type ErasedSubjectsTable = {
+  workspace_id: string
+  id: string
+  contact_id: string | null
+  kind: string
+  value_hash: string | null
+  reason: Generated<string>
+  erased_at: DefaultTimestamp
+}
+
+export type RetentionPoliciesTable = {
+  workspace_id: string
+  id: string
+  name: string
+  object_type: Generated<string>
+  lifecycle_stage: string | null
+  inactive_months: number
+  action: Generated<string>
+  is_active: Generated<boolean>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+
+export type RetentionRunsTable = {
+  workspace_id: string
+  id: string
+  policy_id: string
+  trigger: string
+  started_at: DefaultTimestamp
+  finished_at: NullableTimestamp
+  affected_count: Generated<number>
+  record_ids: Generated<string[]>
+  status: Generated<string>
+  error: string | null
+}
+
+// Sales (20261123060000_sales.sql). numeric columns come back as strings.
+export type PipelinesTable = {
+  workspace_id: string
+  id: string
+  name: string
+  position: Generated<number>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  deleted_at: NullableTimestamp
+}
+export type PipelineStagesTable = {
+  workspace_id: string
+  id: string
+  pipeline_id: string
+  name: string
+  position: number
+  probability: number
+  rotting_days: number | null
+  required_fields: ColumnType<string[], string[] | undefined, string[]>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+export type ScorecardCriteriaTable = {
+  workspace_id: string
+  id: string
+  pipeline_id: string
+  key: string
+  name: string
+  description: string | null
+  weight: number
+  options: Json<{ key: string; label: string; points: number }[]>
+  position: Generated<number>
+  created_at: DefaultTimestamp
+}
+export type StageGateCriteriaTable = { workspace_id: string; stage_id: string; criterion_id: string }
+export type LostReasonsTable = {
+  workspace_id: string
+  id: string
+  name: string
+  position: Generated<number>
+  is_active: Generated<boolean>
+  created_at: DefaultTimestamp
+}
+export type DealsTable = {
+  workspace_id: string
+  id: string
+  title: string
+  pipeline_id: string
+  stage_id: string
+  position: Generated<number>
+  amount: number
+  currency: string
+  expected_close_date: string | null
+  probability: number | null
+  forecast_category: string | null
+  status: Generated<string>
+  lost_reason_id: string | null
+  lost_note: string | null
+  closed_at: NullableTimestamp
+  owner_id: string | null
+  company_id: string | null
+  score: number | null
+  stage_entered_at: DefaultTimestamp
+  last_activity_at: DefaultTimestamp
+  custom: Json<Record<string, unknown>>
+  search_text: Generated<string>
+  created_by: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  deleted_at: NullableTimestamp
+}
+export type DealContactsTable = {
+  workspace_id: string
+  deal_id: string
+  contact_id: string
+  buying_role: string | null
+  created_at: DefaultTimestamp
+}
+export type DealStageHistoryTable = {
+  workspace_id: string
+  id: string
+  deal_id: string
+  pipeline_id: string
+  stage_id: string
+  entered_at: Timestamp
+  left_at: NullableTimestamp
+  entered_by: string | null
+  left_by: string | null
+}
+export type DealScorecardAnswersTable = {
+  workspace_id: string
+  deal_id: string
+  criterion_id: string
+  option_key: string
+  points: number
+  answered_by: string | null
+  answered_at: DefaultTimestamp
+}
+export type ProductsTable = {
+  workspace_id: string
+  id: string
+  name: string
+  sku: string | null
+  description: string | null
+  unit: string | null
+  unit_price: number
+  currency: string
+  vat_rate: ColumnType<string, string | number | undefined, string | number>
+  is_active: Generated<boolean>
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  deleted_at: NullableTimestamp
+}
+type LineColumns = {
+  workspace_id: string
+  id: string
+  product_id: string | null
+  name: string
+  quantity: ColumnType<string, string | number, string | number>
+  unit_price: number
+  discount_percent: ColumnType<string, string | number | undefined, string | number>
+  vat_rate: ColumnType<string, string | number, string | number>
+  position: Generated<number>
+}
+export type DealLinesTable = LineColumns & { deal_id: string }
+export type QuoteLinesTable = LineColumns & { quote_id: string }
+export type QuotesTable = {
+  workspace_id: string
+  id: string
+  deal_id: string
+  number: number
+  title: string
+  status: Generated<string>
+  language: Generated<string>
+  currency: string
+  valid_until: string | null
+  notes: string | null
+  net_total: Generated<number>
+  vat_total: Generated<number>
+  gross_total: Generated<number>
+  sent_at: NullableTimestamp
+  decided_at: NullableTimestamp
+  created_by: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  deleted_at: NullableTimestamp
+}
+export type SalesCountersTable = { workspace_id: string; name: string; value: number }
+export type QuotasTable = {
+  workspace_id: string
+  id: string
+  user_id: string
+  period: string
+  period_start: string
+  amount: number
+  currency: string
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+export type ActivityTargetsTable = {
+  workspace_id: string
+  user_id: string
+  calls: Generated<number>
+  meetings: Generated<number>
+  emails: Generated<number>
+  new_deals: Generated<number>
+  updated_at: DefaultTimestamp
+}
+export type LeadsTable = {
+  workspace_id: string
+  contact_id: string
+  status: Generated<string>
+  source: string | null
+  company_name: string | null
+  industry: string | null
+  region: string | null
+  company_size: string | null
+  fit_score: Generated<number>
+  engagement_score: Generated<number>
+  assigned_team_id: string | null
+  converted_company_id: string | null
+  converted_deal_id: string | null
+  converted_at: NullableTimestamp
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+}
+export type LeadScoringRulesTable = {
+  workspace_id: string
+  id: string
+  kind: string
+  field: string
+  value: string | null
+  points: number
+  max_points: number | null
+  created_at: DefaultTimestamp
+}
+export type LeadAssignmentRulesTable = {
+  workspace_id: string
+  id: string
+  position: Generated<number>
+  kind: string
+  match_field: string | null
+  match_value: string | null
+  team_id: string | null
+  user_id: string | null
+  last_assigned_user_id: string | null
+  created_at: DefaultTimestamp
+}
+
 export type Database = {
   workspaces: WorkspacesTable
   users: UsersTable
@@ -297,4 +615,30 @@ export type Database = {
   jobs: JobsTable
   maintenance_state: MaintenanceStateTable
   saved_views: SavedViewsTable
+  purposes: PurposesTable
+  consent_events: ConsentEventsTable
+  privacy_links: PrivacyLinksTable
+  privacy_requests: PrivacyRequestsTable
+  erased_subjects: ErasedSubjectsTable
+  retention_policies: RetentionPoliciesTable
+  retention_runs: RetentionRunsTable
+  pipelines: PipelinesTable
+  pipeline_stages: PipelineStagesTable
+  scorecard_criteria: ScorecardCriteriaTable
+  stage_gate_criteria: StageGateCriteriaTable
+  lost_reasons: LostReasonsTable
+  deals: DealsTable
+  deal_contacts: DealContactsTable
+  deal_stage_history: DealStageHistoryTable
+  deal_scorecard_answers: DealScorecardAnswersTable
+  products: ProductsTable
+  deal_lines: DealLinesTable
+  quotes: QuotesTable
+  quote_lines: QuoteLinesTable
+  sales_counters: SalesCountersTable
+  quotas: QuotasTable
+  activity_targets: ActivityTargetsTable
+  leads: LeadsTable
+  lead_scoring_rules: LeadScoringRulesTable
+  lead_assignment_rules: LeadAssignmentRulesTable
 }

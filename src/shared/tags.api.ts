@@ -1,0 +1,6 @@
+import type { ApiClient } from './api-client'
+import type { Tag, TagApply } from './tags.schema'
+
+export const listTags = (api: ApiClient) => api.get<{ data: Tag[] }>('/tags')
+export const applyTag = (api: ApiClient, tagId: string, input: TagApply) =>
+  api.post<{ count: number }>(`/tags/${tagId}/apply`, input)

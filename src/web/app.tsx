@@ -1,0 +1,57 @@
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
+import { BrowserRouter, Route, Routes } from 'react-router'
+import { AppLayout } from './components/layout/app-layout'
+import { PageSkeleton } from './components/ui/page-skeleton'
+import { adminRoutes, publicAccountRoutes } from './features/admin/admin-routes'
+import { RequireAuth } from './features/auth/require-auth'
+import { queryClient } from './lib/query-client'
+import { cssVariablesResolver, theme } from './lib/theme'
+
+// Every page is its own chunk so the first load carries only the shell.
+const SignInPage = lazy(() => import('./features/auth/sign-in-page'))
+const MyDayPage = lazy(() => import('./features/my-day/my-day-page'))
+const CompanyListPage = lazy(() => import('./features/companies/company-list-page'))
+const CompanyPage = lazy(() => import('./features/companies/company-page'))
+const ContactListPage = lazy(() => import('./features/contacts/contact-list-page'))
+const ContactPage = lazy(() => import('./features/contacts/contact-page'))
+const ActivitiesPage = lazy(() => import('./features/activities/activities-page'))
+const SettingsPage = lazy(() => import('./features/settings/settings-page'))
+const NotFoundPage = lazy(() => import('./components/layout/not-found-page'))
+
+export function App() {
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+    >
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Suspense fallback={<PageSkeleton />}>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              {publicAccountRoutes()}
+              <Route element={<RequireAuth />}>
+                <Route element={<AppLayout />}>
+                  <Route index element={<MyDayPage />} />
+                  <Route path="companies" element={<CompanyListPage />} />
+                  <Route path="companies/:id" element={<CompanyPage />} />
+                  <Route path="contacts" element={<ContactListPage />} />
+                  <Route path="contacts/:id" element={<ContactPage />} />
+                  <Route path="activities" element={<ActivitiesPage />} />
+                  <Route path="settings" element={<SettingsPage />} />
+                  {adminRoutes()}
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Route>
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,35 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { getMe, login, logout, updateMe } from '../../../shared/auth.api'
+import type { LoginInput, Me, MeUpdate } from '../../../shared/auth.schema'
+import { api } from '../../lib/api'
+
+export const meKey = ['me'] as const
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: () => getMe(api), staleTime: 5 * 60_000 })
+}
+
+export function useSignIn() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: LoginInput) => login(api, input),
+    onSuccess: (me: Me) => qc.setQueryData(meKey, me),
+  })
+}
+
+export function useSignOut() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => logout(api),
+    // Nothing cached may outlive the session that fetched it.
+    onSettled: () => qc.clear(),
+  })
+}
+
+export function useUpdateMe() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: MeUpdate) => updateMe(api, input),
+    onSuccess: (me: Me) => qc.setQueryData(meKey, me),
+  })
+}
