@@ -19,6 +19,13 @@ const ContactListPage = lazy(() => import('./features/contacts/contact-list-page
 const ContactPage = lazy(() => import('./features/contacts/contact-page'))
 const ActivitiesPage = lazy(() => import('./features/activities/activities-page'))
 const SettingsPage = lazy(() => import('./features/settings/settings-page'))
+const PrivacyPage = lazy(() => import('./features/privacy/privacy-page'))
+const PipelineBoardPage = lazy(() => import('./features/sales/pipeline-board-page'))
+const PipelineSettingsPage = lazy(() => import('./features/sales/pipeline-settings-page'))
+const DealPage = lazy(() => import('./features/sales/deal-page'))
+const ProductsPage = lazy(() => import('./features/sales/products-page'))
+const ForecastPage = lazy(() => import('./features/sales/forecast-page'))
+const LeadsPage = lazy(() => import('./features/sales/leads-page'))
 const NotFoundPage = lazy(() => import('./components/layout/not-found-page'))
 
 export function App() {
@@ -44,6 +51,13 @@ export function App() {
                   <Route path="contacts/:id" element={<ContactPage />} />
                   <Route path="activities" element={<ActivitiesPage />} />
                   <Route path="settings" element={<SettingsPage />} />
+                  <Route path="data-protection" element={<PrivacyPage />} />
+                  <Route path="pipeline" element={<PipelineBoardPage />} />
+                  <Route path="pipeline/settings" element={<PipelineSettingsPage />} />
+                  <Route path="deals/:id" element={<DealPage />} />
+                  <Route path="products" element={<ProductsPage />} />
+                  <Route path="forecast" element={<ForecastPage />} />
+                  <Route path="leads" element={<LeadsPage />} />
                   {adminRoutes()}
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -4,6 +4,10 @@ import { adminEn } from './admin.en'
 import { adminFi } from './admin.fi'
 import { en } from './en'
 import { fi } from './fi'
+import { privacyEn } from './privacy.en'
+import { privacyFi } from './privacy.fi'
+import { salesEn } from './sales.en'
+import { salesFi } from './sales.fi'
 
 export type Language = 'fi' | 'en'
 const storageKey = 'suhde.language'
@@ -32,8 +36,8 @@ export async function initI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...adminEn } },
-      fi: { translation: { ...fi, ...adminFi } },
+      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn } },
+      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi } },
     },
     interpolation: { escapeValue: false },
   })

@@ -9,6 +9,8 @@ import {
 import { useTranslation } from 'react-i18next'
 import { NavLink, useLocation } from 'react-router'
 import { AdminNavLink } from '../../features/admin/admin-nav-link'
+import { PrivacyNavLink } from '../../features/privacy/privacy-nav-link'
+import { SalesNavLinks } from '../../features/sales/sales-nav-links'
 
 const items = [
   { to: '/', label: 'nav.myDay', icon: IconCalendarCheck },
@@ -36,6 +38,8 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       ))}
+      <SalesNavLinks onNavigate={onNavigate} />
+      <PrivacyNavLink onNavigate={onNavigate} />
       <AdminNavLink onNavigate={onNavigate} />
     </Stack>
   )

@@ -1,4 +1,5 @@
 import type { CustomField } from '../../../shared/custom-fields.schema'
+import { formatMoney } from '../../lib/format'
 import type { ColumnSpec, Row } from './list-types'
 
 const filterTypes = {
@@ -30,7 +31,11 @@ export function customColumns<T extends Row & { custom?: Record<string, unknown>
       value: (row: T) => displayCustom(f, row.custom?.[f.key], options),
       isSortable: f.type !== 'multi_select',
       isHiddenByDefault: true,
-      filter: { type: filterTypes[f.type as keyof typeof filterTypes] ?? 'text', options },
+      filter: {
+        type: filterTypes[f.type as keyof typeof filterTypes] ?? 'text',
+        // No options (text, number…): the filter value is typed, not picked from an empty list.
+        options: options.length ? options : undefined,
+      },
     }
   })
 }
@@ -45,7 +50,7 @@ function displayCustom(
   if (Array.isArray(value)) return value.map(label).join(', ')
   if (field.type === 'money' && typeof value === 'object') {
     const m = value as { amount?: number; currency?: string }
-    return `${((m.amount ?? 0) / 100).toFixed(2)} ${m.currency ?? ''}`
+    return formatMoney(m.amount ?? 0, m.currency ?? 'EUR')
   }
   if (field.type === 'select' || field.type === 'boolean') return label(value)
   return value

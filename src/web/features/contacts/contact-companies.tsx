@@ -62,14 +62,14 @@ export function ContactCompanies({ contact: c }: { contact: Contact }) {
                   )}
                   {co.isPrimary && (
                     <Badge size="xs" variant="light">
-                      ★
+                      {t('contacts.primary')}
                     </Badge>
                   )}
                   <ActionIcon
                     variant="subtle"
                     color="gray"
                     size="sm"
-                    aria-label={`${t('common.delete')}: ${co.name}`}
+                    aria-label={t('contacts.unlinkCompany', { name: co.name })}
                     onClick={() =>
                       unlink.mutate(co.companyId, {
                         onError: (e) => notifyError(e, t('common.error')),

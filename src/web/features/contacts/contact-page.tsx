@@ -9,6 +9,7 @@ import { api } from '../../lib/api'
 import { rememberRecent } from '../../lib/recent'
 import { QuickActions } from '../activities/quick-actions'
 import { Timeline } from '../timeline/timeline'
+import { ContactConsents } from '../privacy/contact-consents'
 import { ContactCompanies } from './contact-companies'
 import { ContactDetails } from './contact-details'
 import { useContact } from './contacts.queries'
@@ -53,6 +54,7 @@ export default function ContactPage() {
               <ContactDetails contact={c} />
             </Paper>
             <ContactCompanies contact={c} />
+            <ContactConsents contactId={c.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next'
-import type { CustomFieldObject } from '../../../shared/custom-fields.schema'
+import type { CustomField, CustomFieldObject } from '../../../shared/custom-fields.schema'
 import { InlineField } from '../../components/ui/inline-field'
+import { formatMoney } from '../../lib/format'
 import { useMe } from '../auth/auth.queries'
 import { customFieldLabel, useCustomFields } from './custom-fields.queries'
 import { customOptions, customText, customValue } from './custom-values'
+
+function display(field: CustomField, value: unknown): string | undefined {
+  if (field.type !== 'money' || typeof value !== 'object' || value === null) return undefined
+  const m = value as { amount?: number; currency?: string }
+  return formatMoney(m.amount ?? 0, m.currency ?? 'EUR')
+}
 
 type Props = {
   objectType: CustomFieldObject
@@ -26,7 +33,7 @@ export function CustomDetails({ objectType, values, onSave }: Props) {
         name={`custom.${f.key}`}
         label={customFieldLabel(f, i18n.language)}
         value={text}
-        display={options?.find((o) => o.value === text)?.label}
+        display={display(f, values[f.key]) ?? options?.find((o) => o.value === text)?.label}
         options={options}
         onSave={(v) => onSave({ [f.key]: customValue(f, v, currency) })}
       />

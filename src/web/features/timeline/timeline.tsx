@@ -38,7 +38,7 @@ function iconOf(e: TimelineEvent) {
 }
 
 type Props = {
-  objectType: 'company' | 'contact'
+  objectType: 'company' | 'contact' | 'deal'
   id: string
   fetch: (before?: string) => Promise<{ data: TimelineEvent[] }>
 }
