@@ -34,10 +34,27 @@ import { apiKeysRoutes } from './modules/api-keys/api-keys.routes'
 import { auditLogRoutes } from './modules/audit/audit.routes'
 import { searchRoutes } from './modules/search/search.routes'
 import { viewsRoutes } from './modules/views/views.routes'
+import { contactPrivacyRoutes } from './modules/privacy/contact-privacy.routes'
+import { preferenceCentreRoutes } from './modules/privacy/preference-centre.routes'
+import { privacyRequestsRoutes } from './modules/privacy/privacy-requests.routes'
+import { purposesRoutes } from './modules/privacy/purposes.routes'
+import { privacyRoutes } from './modules/privacy/records.routes'
+import { retentionRoutes } from './modules/privacy/retention.routes'
+import { pipelinesRoutes } from './modules/pipelines/pipelines.routes'
+import { dealsRoutes } from './modules/deals/deals.routes'
+import { productsRoutes } from './modules/products/products.routes'
+import { quotesRoutes } from './modules/quotes/quotes.routes'
+import { forecastRoutes, targetsRoutes } from './modules/forecast/forecast.routes'
+import { leadsRoutes } from './modules/leads/leads.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
-export type AppOptions = { logger?: boolean | object; serveWeb?: boolean }
+export type AppOptions = {
+  logger?: boolean | object
+  serveWeb?: boolean
+  /** The built web app; dist/web by default. */
+  webRoot?: string
+}
 
 /** Builds the HTTP app around its dependencies; main.ts listens, tests inject. */
 export async function buildApp(
@@ -59,7 +76,14 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
-  app.setNotFoundHandler(handleNotFound)
+  const webRoot = opts.webRoot ?? webDist
+  const isServingWeb = (opts.serveWeb ?? true) && existsSync(join(webRoot, 'index.html'))
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? ''
+    const isPage = req.method === 'GET' && !path.startsWith('/api/') && !/\.\w+$/.test(path)
+    if (isServingWeb && isPage) return reply.type('text/html').sendFile('index.html')
+    return handleNotFound(req, reply)
+  })
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id)
   })
@@ -116,17 +140,31 @@ export async function buildApp(
       await api.register(tagsRoutes, { prefix: '/tags', deps: fullDeps })
       await api.register(activitiesRoutes, { prefix: '/activities', deps: fullDeps })
       await api.register(viewsRoutes, { prefix: '/views', deps: fullDeps })
+      await api.register(purposesRoutes, { prefix: '/purposes', deps: fullDeps })
+      await api.register(contactPrivacyRoutes, { prefix: '/contacts', deps: fullDeps })
+      await api.register(privacyRequestsRoutes, { prefix: '/privacy-requests', deps: fullDeps })
+      await api.register(retentionRoutes, { prefix: '/retention-policies', deps: fullDeps })
+      await api.register(privacyRoutes, { prefix: '/privacy', deps: fullDeps })
+      await api.register(pipelinesRoutes, { prefix: '/pipelines', deps: fullDeps })
+      await api.register(dealsRoutes, { prefix: '/deals', deps: fullDeps })
+      await api.register(productsRoutes, { prefix: '/products', deps: fullDeps })
+      await api.register(quotesRoutes, { prefix: '/quotes', deps: fullDeps })
+      await api.register(forecastRoutes, { prefix: '/forecast', deps: fullDeps })
+      await api.register(targetsRoutes, { prefix: '/targets', deps: fullDeps })
+      await api.register(leadsRoutes, { prefix: '/leads', deps: fullDeps })
     },
     { prefix: '/api/v1' },
   )
+  // The preference centre and consent confirmation: public pages reached by a signed link.
+  await app.register(preferenceCentreRoutes, { prefix: '/privacy', deps: fullDeps })
 
-  if ((opts.serveWeb ?? true) && existsSync(join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false })
-    // The single-page app answers every other GET path; its router shows the page.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return handleNotFound(req, reply)
-      return reply.sendFile('index.html')
-    })
+  if (isServingWeb) {
+    // Files are looked up when asked for, so a rebuild is served without a restart; a path
+    // without a file extension is a page of the single-page app, answered by its index.html.
+    await app.register(fastifyStatic, { root: webRoot, index: false })
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').sendFile('index.html'),
+    )
   }
   return app
 }

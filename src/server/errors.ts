@@ -33,7 +33,12 @@ function issueCode(issue: core.$ZodIssue): string {
     const params = issue.params as { code?: string } | undefined
     return params?.code ?? 'invalid_value'
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required'
+  // zod leaves `input` out of issues unless asked; its message still says what it received.
+  if (
+    issue.code === 'invalid_type' &&
+    ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message))
+  )
+    return 'required'
   if (issue.code === 'invalid_format' && issue.format === 'email') return 'invalid_email'
   if (issue.code === 'invalid_format' && issue.format === 'url') return 'invalid_url'
   if (issue.code === 'invalid_format' && issue.format === 'uuid') return 'invalid_id'
@@ -134,15 +139,18 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
       reply,
       buildProblem(mapped, locale, { detail: fastifyError.message, requestId }),
     )
-  if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code: ErrorCode =
-      fastifyError.statusCode === 413
-        ? 'PAYLOAD_TOO_LARGE'
-        : fastifyError.statusCode === 429
-          ? 'RATE_LIMITED'
-          : fastifyError.statusCode === 415
-            ? 'UNSUPPORTED_MEDIA_TYPE'
-            : 'VALIDATION_FAILED'
+  const byStatus: Record<number, ErrorCode> = {
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    409: 'CONFLICT',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    429: 'RATE_LIMITED',
+  }
+  const status = fastifyError.statusCode
+  if (status && status >= 400 && status < 500) {
+    const code = byStatus[status] ?? 'VALIDATION_FAILED'
     return sendProblem(
       req,
       reply,

@@ -52,6 +52,17 @@ describe('POST /api/v1/companies', () => {
     expect(list.json().data).toHaveLength(0)
   })
 
+  it('tells a missing name from a name of the wrong type', async () => {
+    const missing = await admin.post('/api/v1/companies', { tier: 'A' })
+    expect(missing.json().errors).toEqual([
+      expect.objectContaining({ path: 'name', code: 'required' }),
+    ])
+    const wrongType = await admin.post('/api/v1/companies', { name: 42 })
+    expect(wrongType.json().errors).toEqual([
+      expect.objectContaining({ path: 'name', code: 'invalid_type' }),
+    ])
+  })
+
   it('refuses unknown fields and malformed JSON with a stable code', async () => {
     const unknown = await admin.post('/api/v1/companies', { name: 'X', colour: 'red' })
     expect(unknown.statusCode).toBe(400)
