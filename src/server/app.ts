@@ -46,6 +46,7 @@ import { productsRoutes } from './modules/products/products.routes'
 import { quotesRoutes } from './modules/quotes/quotes.routes'
 import { forecastRoutes, targetsRoutes } from './modules/forecast/forecast.routes'
 import { leadsRoutes } from './modules/leads/leads.routes'
+import { setupRoutes } from './modules/setup/setup.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
@@ -124,6 +125,7 @@ export async function buildApp(
       )
       await api.register(healthRoutes, { prefix: '/health', deps: fullDeps })
       await api.register(authRoutes, { prefix: '/auth', deps: fullDeps })
+      await api.register(setupRoutes, { prefix: '/setup', deps: fullDeps })
       await api.register(meRoutes, { prefix: '/me', deps: fullDeps })
       await api.register(workspaceRoutes, { prefix: '/workspace', deps: fullDeps })
       await api.register(companiesRoutes, { prefix: '/companies', deps: fullDeps })

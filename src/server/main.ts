@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
 import { startMaintenance } from './maintenance/scheduler'
+import { startRetention } from './modules/privacy/retention.scheduler'
 import { openAppDatabase, type AppDatabase } from './platform/database'
 import { ensureFirstWorkspace, firstRunMessage, type FirstRun } from './platform/first-run'
 import { loggerOptions } from './platform/logger'
@@ -44,6 +45,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     await app.listen({ port: config.port, host: config.host })
     const url = publicUrl(app, config)
     if (firstRun) (opts.print ?? printOut)(`${firstRunMessage(firstRun, url)}\n`)
+    // Retention policies (GDPR-4) run daily, on either database engine.
+    const retention = startRetention({
+      db: database.db,
+      engine: database.engine,
+      config,
+      log: app.log,
+    })
     const maintenance =
       database.pglite && database.backupsDir
         ? startMaintenance(
@@ -63,6 +71,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     const close = () =>
       (closing ??= (async () => {
         await running.close()
+        await retention.stop()
         await maintenance?.stop()
         await database.close()
       })())

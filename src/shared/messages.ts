@@ -81,9 +81,78 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     en: 'The password must be at least 10 characters',
   },
   in_past: { fi: 'Ajankohdan on oltava tulevaisuudessa', en: 'The time must be in the future' },
+  stage_in_use: {
+    fi: 'Poistettavassa vaiheessa on vielä myyntimahdollisuuksia',
+    en: 'A removed stage still has deals',
+  },
+  stage_of_other_pipeline: {
+    fi: 'Vaihe kuuluu toiseen myyntiputkeen',
+    en: 'The stage belongs to another pipeline',
+  },
+  gate_criterion_missing: {
+    fi: 'Vaihe vaatii tämän arviointikriterin täyttymisen',
+    en: 'The stage requires this qualification criterion to be met',
+  },
+  gate_field_missing: {
+    fi: 'Vaihe vaatii tämän tiedon',
+    en: 'The stage requires this field',
+  },
+  deal_closed: {
+    fi: 'Vain avointa kauppaa voi siirtää',
+    en: 'Only an open deal can be moved',
+  },
+  only_when_lost: {
+    fi: 'Häviön syy annetaan vain hävitylle kaupalle',
+    en: 'A lost reason is only given for a lost deal',
+  },
+  quote_not_draft: {
+    fi: 'Tarjouksen rivejä voi muuttaa vain luonnoksessa',
+    en: 'Quote lines can only change while it is a draft',
+  },
+  invalid_transition: {
+    fi: 'Tilaa ei voi vaihtaa tähän',
+    en: 'The status cannot change to this',
+  },
+  not_period_start: {
+    fi: 'Anna kuukauden tai vuosineljänneksen ensimmäinen päivä',
+    en: 'Give the first day of the month or quarter',
+  },
+  product_inactive: {
+    fi: 'Tuote ei ole enää myynnissä',
+    en: 'The product is no longer sold',
+  },
   last_admin: {
     fi: 'Työtilassa on oltava ainakin yksi ylläpitäjä',
     en: 'The workspace must keep at least one admin',
+  },
+  unknown_purpose: { fi: 'Tuntematon käsittelyn tarkoitus', en: 'Unknown purpose' },
+  inactive_purpose: {
+    fi: 'Tarkoitus ei ole käytössä; suostumusta ei voi antaa',
+    en: 'The purpose is not active; consent cannot be given',
+  },
+  channel_not_in_purpose: {
+    fi: 'Tarkoitus ei käytä tätä kanavaa',
+    en: 'The purpose does not use this channel',
+  },
+  unknown_text_version: {
+    fi: 'Tarkoituksen tekstillä ei ole tätä versiota',
+    en: 'The purpose text has no such version',
+  },
+  in_future: {
+    fi: 'Ajankohta ei voi olla tulevaisuudessa',
+    en: 'The time cannot be in the future',
+  },
+  before_latest_grant: {
+    fi: 'Peruutus ei voi olla aiempi kuin viimeisin suostumus',
+    en: 'A withdrawal cannot be dated before the latest grant',
+  },
+  before_latest_event: {
+    fi: 'Ajankohta on aiempi kuin viimeisin kirjaus; historiaa ei muuteta',
+    en: 'The time is before the latest entry; history is not rewritten',
+  },
+  no_email: {
+    fi: 'Yhteyshenkilöllä ei ole sähköpostiosoitetta',
+    en: 'The contact has no email address',
   },
 }
 

@@ -21,31 +21,80 @@ export const resources = [
   'api-keys',
   'audit-log',
   'workspace',
+  'purposes',
+  'consents',
+  'privacy-requests',
+  'retention-policies',
+  'pipelines',
+  'deals',
+  'products',
+  'quotes',
+  'forecast',
+  'targets',
+  'leads',
 ] as const
 export type Resource = (typeof resources)[number]
 
 const all: Action[] = ['read', 'create', 'update', 'delete']
 const readOnly: Action[] = ['read']
 const crm = { companies: all, contacts: all, activities: all, tags: all }
+const salesAll = Object.fromEntries(
+  ['pipelines', 'deals', 'products', 'quotes', 'forecast', 'targets', 'leads'].map((r) => [r, all]),
+)
+const salesRead = Object.fromEntries(
+  ['pipelines', 'deals', 'products', 'quotes', 'forecast', 'targets', 'leads'].map((r) => [
+    r,
+    readOnly,
+  ]),
+)
+// Privacy (GDPR): managers handle data subject requests, marketing manages consents, everyone
+// who meets customers can log a request they receive.
+const privacyRead = {
+  purposes: readOnly,
+  consents: readOnly,
+  'privacy-requests': readOnly,
+  'retention-policies': readOnly,
+}
+const logRequests: Action[] = ['create']
 
 export const roleRights: Record<Role, Partial<Record<Resource, Action[]>>> = {
   admin: Object.fromEntries(resources.map((r) => [r, all])),
-  manager: { ...crm, 'custom-fields': readOnly, users: readOnly, teams: all, workspace: readOnly },
+  manager: {
+    ...crm,
+    ...salesAll,
+    'custom-fields': readOnly,
+    users: readOnly,
+    teams: all,
+    workspace: readOnly,
+    ...privacyRead,
+    'privacy-requests': all,
+  },
   sales: {
     ...crm,
+    ...salesRead,
+    deals: all,
+    leads: all,
+    quotes: all,
     'custom-fields': readOnly,
     users: readOnly,
     teams: readOnly,
     workspace: readOnly,
+    consents: readOnly,
+    'privacy-requests': logRequests,
   },
   marketing: {
     ...crm,
+    ...salesRead,
+    leads: all,
     'custom-fields': readOnly,
     users: readOnly,
     teams: readOnly,
     workspace: readOnly,
+    purposes: readOnly,
+    consents: all,
   },
   service: {
+    ...salesRead,
     companies: ['read', 'update'],
     contacts: ['read', 'create', 'update'],
     activities: all,
@@ -54,8 +103,11 @@ export const roleRights: Record<Role, Partial<Record<Resource, Action[]>>> = {
     users: readOnly,
     teams: readOnly,
     workspace: readOnly,
+    consents: readOnly,
+    'privacy-requests': logRequests,
   },
   'read-only': {
+    ...salesRead,
     companies: readOnly,
     contacts: readOnly,
     activities: readOnly,
@@ -64,6 +116,7 @@ export const roleRights: Record<Role, Partial<Record<Resource, Action[]>>> = {
     users: readOnly,
     teams: readOnly,
     workspace: readOnly,
+    ...privacyRead,
   },
 }
 

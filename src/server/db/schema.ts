@@ -40,6 +40,7 @@ export type UsersTable = {
   password_hash: string | null
   language: string | null
   is_active: Generated<boolean>
+  password_generated: Generated<boolean>
   created_at: DefaultTimestamp
   updated_at: DefaultTimestamp
 }

@@ -33,12 +33,13 @@ async function openTestDatabase(): Promise<DbHandle> {
  * The whole app on a migrated database: PGlite in memory, or the run's PostgreSQL database
  * when TEST_DATABASE_URL is set. Tests isolate themselves by making their own workspaces.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const handle = await openTestDatabase()
   const config = loadConfig({
     NODE_ENV: 'test',
     SUHDE_DATA_DIR: 'memory://',
     SUHDE_BODY_LIMIT: String(1024 * 1024 * 5),
+    ...env,
   })
   const app = await buildApp({ db: handle.db, engine: handle.engine, config }, { serveWeb: false })
   await app.ready()

@@ -30,9 +30,34 @@ const endpoints: Endpoint[] = [
   { method: 'POST', route: '/api/v1/api-keys', url: () => '/api/v1/api-keys', valid: () => ({ name: 'Avain', scopes: ['companies:read'] }) },
   { method: 'PATCH', route: '/api/v1/workspace', url: () => '/api/v1/workspace', valid: () => ({ name: 'Työtila' }) },
   { method: 'PATCH', route: '/api/v1/me', url: () => '/api/v1/me', valid: () => ({ name: 'Minä' }) },
+  { method: 'POST', route: '/api/v1/pipelines', url: () => '/api/v1/pipelines', valid: () => ({ name: 'Putki', stages: [{ name: 'Liidi', probability: 10, rottingDays: 7 }], scorecard: [{ key: 'budget', name: 'Budjetti', weight: 10, options: [{ key: 'yes', label: 'Kyllä', points: 100 }] }] }) },
+  { method: 'PATCH', route: '/api/v1/pipelines/:id', url: () => `/api/v1/pipelines/${ids.pipeline}`, valid: () => ({ name: 'Putki 2' }) },
+  { method: 'POST', route: '/api/v1/deals', url: () => '/api/v1/deals', valid: () => ({ title: 'Kauppa', pipelineId: ids.pipeline, amount: 100000, currency: 'EUR', expectedCloseDate: '2027-01-31' }) },
+  { method: 'PATCH', route: '/api/v1/deals/:id', url: () => `/api/v1/deals/${ids.deal}`, valid: () => ({ amount: 5000, companyId: ids.company }) },
+  { method: 'POST', route: '/api/v1/deals/:id/move', url: () => `/api/v1/deals/${ids.deal}/move`, valid: () => ({ stageId: ids.stage, position: 0 }) },
+  { method: 'PUT', route: '/api/v1/deals/:id/scorecard', url: () => `/api/v1/deals/${ids.deal}/scorecard`, valid: () => ({ answers: [{ criterionKey: 'budget', optionKey: 'yes' }] }) },
+  { method: 'PUT', route: '/api/v1/deals/:id/lines', url: () => `/api/v1/deals/${ids.deal}/lines`, valid: () => ({ lines: [{ productId: ids.product, quantity: 2, discountPercent: 5 }] }) },
+  { method: 'POST', route: '/api/v1/products', url: () => '/api/v1/products', valid: () => ({ name: 'Tuote', unitPrice: 1990, vatRate: 14 }) },
+  { method: 'PATCH', route: '/api/v1/products/:id', url: () => `/api/v1/products/${ids.product}`, valid: () => ({ unitPrice: 2990 }) },
+  { method: 'POST', route: '/api/v1/quotes', url: () => '/api/v1/quotes', valid: () => ({ dealId: ids.deal, language: 'en' }) },
+  { method: 'PATCH', route: '/api/v1/quotes/:id', url: () => `/api/v1/quotes/${ids.quote}`, valid: () => ({ title: 'Tarjous' }) },
+  { method: 'PUT', route: '/api/v1/targets/quotas', url: () => '/api/v1/targets/quotas', valid: () => ({ userId: admin.userId, period: 'quarter', periodStart: '2027-01-01', amount: 100000 }) },
+  { method: 'PUT', route: '/api/v1/targets/activity/:userId', url: () => `/api/v1/targets/activity/${admin.userId}`, valid: () => ({ calls: 20, meetings: 5 }) },
+  { method: 'POST', route: '/api/v1/leads', url: () => '/api/v1/leads', valid: () => ({ firstName: 'Liisa', email: 'liisa@example.fi', companyName: 'Liidi Oy', region: 'Uusimaa' }) },
+  { method: 'PATCH', route: '/api/v1/leads/:id', url: () => `/api/v1/leads/${ids.lead}`, valid: () => ({ status: 'working', industry: 'Kauppa' }) },
+  { method: 'POST', route: '/api/v1/leads/:id/convert', url: () => `/api/v1/leads/${ids.lead}/convert`, valid: () => ({ pipelineId: ids.pipeline, amount: 1000 }) },
+  { method: 'PUT', route: '/api/v1/leads/scoring-rules', url: () => '/api/v1/leads/scoring-rules', valid: () => ({ rules: [{ kind: 'fit', field: 'region', value: 'Uusimaa', points: 10 }] }) },
+  { method: 'PUT', route: '/api/v1/leads/assignment-rules', url: () => '/api/v1/leads/assignment-rules', valid: () => ({ rules: [{ kind: 'round_robin', userId: admin.userId }] }) },
+  { method: 'POST', route: '/api/v1/purposes', url: () => '/api/v1/purposes', valid: () => ({ key: `p${Math.floor(Math.random() * 1e9)}`, legalBasis: 'consent', channels: ['email'], nameFi: 'Uutiskirje', nameEn: 'Newsletter' }) },
+  { method: 'PATCH', route: '/api/v1/purposes/:id', url: () => `/api/v1/purposes/${ids.purpose}`, valid: () => ({ descriptionFi: 'Kuvaus', channels: ['email', 'sms'] }) },
+  { method: 'POST', route: '/api/v1/contacts/:id/consents', url: () => `/api/v1/contacts/${ids.contact}/consents`, valid: () => ({ purposeKey: 'fuzz_newsletter', status: 'granted', channels: ['email'], source: 'form' }) },
+  { method: 'POST', route: '/api/v1/privacy-requests', url: () => '/api/v1/privacy-requests', valid: () => ({ type: 'access', contactId: ids.contact, notes: 'Puhelimessa' }) },
+  { method: 'PATCH', route: '/api/v1/privacy-requests/:id', url: () => `/api/v1/privacy-requests/${ids.privacyRequest}`, valid: () => ({ status: 'in_progress', handlerId: admin.userId }) },
+  { method: 'POST', route: '/api/v1/retention-policies', url: () => '/api/v1/retention-policies', valid: () => ({ name: 'Liidit', lifecycleStage: 'lead', inactiveMonths: 24 }) },
+  { method: 'PATCH', route: '/api/v1/retention-policies/:id', url: () => `/api/v1/retention-policies/${ids.retentionPolicy}`, valid: () => ({ inactiveMonths: 36, isActive: false }) },
 ]
 
-const counted = ['companies', 'contacts', 'activities', 'tags', 'timeline_events', 'custom_field_definitions', 'teams', 'api_keys']
+const counted = ['companies', 'contacts', 'activities', 'tags', 'timeline_events', 'custom_field_definitions', 'teams', 'api_keys', 'pipelines', 'deals', 'deal_lines', 'deal_stage_history', 'products', 'quotes', 'quote_lines', 'leads', 'quotas', 'activity_targets', 'lead_scoring_rules', 'lead_assignment_rules', 'purposes', 'consent_events', 'privacy_requests', 'retention_policies']
 
 async function rowCounts(): Promise<string> {
   const parts = counted.map((table) => sql`(select count(*) from ${sql.table(table)} where workspace_id = ${admin.workspaceId})`)
@@ -56,6 +81,21 @@ beforeAll(async () => {
   if (contact.statusCode === 201) ids.contact = contact.json().id
   const activity = await admin.post('/api/v1/activities', { type: 'note', subject: 'Pohja' })
   if (activity.statusCode === 201) ids.activity = activity.json().id
+  const purpose = await admin.post('/api/v1/purposes', { key: 'fuzz_newsletter', legalBasis: 'consent', channels: ['email'], nameFi: 'Uutiskirje', nameEn: 'Newsletter' })
+  if (purpose.statusCode === 201) ids.purpose = purpose.json().id
+  const request = await admin.post('/api/v1/privacy-requests', { type: 'access' })
+  if (request.statusCode === 201) ids.privacyRequest = request.json().id
+  const policy = await admin.post('/api/v1/retention-policies', { name: 'Pohja', inactiveMonths: 24 })
+  if (policy.statusCode === 201) ids.retentionPolicy = policy.json().id
+  const pipeline = await admin.post('/api/v1/pipelines', { name: 'Pohja', stages: [{ name: 'A', probability: 10 }, { name: 'B', probability: 50 }], scorecard: [{ key: 'budget', name: 'Budjetti', weight: 10, options: [{ key: 'yes', label: 'Kyllä', points: 100 }] }] })
+  if (pipeline.statusCode === 201) {
+    ids.pipeline = pipeline.json().id
+    ids.stage = pipeline.json().stages[1].id
+    ids.deal = (await admin.post('/api/v1/deals', { title: 'Pohja', pipelineId: ids.pipeline })).json().id
+    ids.product = (await admin.post('/api/v1/products', { name: 'Pohja', unitPrice: 100 })).json().id
+    ids.quote = (await admin.post('/api/v1/quotes', { dealId: ids.deal })).json().id
+    ids.lead = (await admin.post('/api/v1/leads', { lastName: 'Pohja' })).json().id
+  }
 })
 afterAll(async () => t.close())
 

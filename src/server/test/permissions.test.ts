@@ -25,6 +25,8 @@ type Endpoint = {
   hasGetById?: boolean
   /** The resource is the workspace itself: update is PATCH on the path, no id. */
   isSingleton?: boolean
+  /** Makes a record in the owner's workspace when `create` alone cannot (it needs parents). */
+  fixture?: (owner: Client) => Promise<string>
 }
 
 const uniq = () => newId().slice(-12)
@@ -41,6 +43,12 @@ const userBody = () => ({
   role: 'sales',
   password: 'salasana-kokeilu',
 })
+
+async function salesDeal(owner: Client): Promise<string> {
+  const stages = [{ name: 'Liidi', probability: 10 }]
+  const pipelineId = await made(owner, '/api/v1/pipelines', { name: `P ${uniq()}`, stages })
+  return made(owner, '/api/v1/deals', { title: 'Kauppa', pipelineId })
+}
 
 const endpoints: Endpoint[] = [
   {
@@ -117,22 +125,105 @@ const endpoints: Endpoint[] = [
     isSingleton: true,
   },
   { resource: null, path: '/api/v1/search', readPath: '/api/v1/search?q=yritys' },
+  {
+    resource: 'pipelines',
+    path: '/api/v1/pipelines',
+    create: () => ({ name: `Putki ${uniq()}`, stages: [{ name: 'Liidi', probability: 10 }] }),
+    update: () => ({ name: `Putki ${uniq()}` }),
+    canDelete: true,
+    hasGetById: true,
+  },
+  {
+    resource: 'deals',
+    path: '/api/v1/deals',
+    create: () => ({ title: `Kauppa ${uniq()}`, pipelineId: salesFixture.pipelineId }),
+    fixture: async (owner) => salesDeal(owner),
+    update: () => ({ title: `Kauppa ${uniq()}` }),
+    canDelete: true,
+    hasGetById: true,
+  },
+  {
+    resource: 'products',
+    path: '/api/v1/products',
+    create: () => ({ name: `Tuote ${uniq()}`, unitPrice: 1000 }),
+    update: () => ({ name: `Tuote ${uniq()}` }),
+    canDelete: true,
+    hasGetById: true,
+  },
+  {
+    resource: 'quotes',
+    path: '/api/v1/quotes',
+    create: () => ({ dealId: salesFixture.dealId }),
+    fixture: async (owner) => made(owner, '/api/v1/quotes', { dealId: await salesDeal(owner) }),
+    update: () => ({ title: `Tarjous ${uniq()}` }),
+    canDelete: true,
+    hasGetById: true,
+  },
+  { resource: 'forecast', path: '/api/v1/forecast' },
+  { resource: 'targets', path: '/api/v1/targets/quotas' },
+  {
+    resource: 'leads',
+    path: '/api/v1/leads',
+    create: () => ({ lastName: `Liidi ${uniq()}`, email: `l-${uniq()}@example.test` }),
+    update: () => ({ status: 'working' }),
+    hasGetById: true,
+  },
+  {
+    resource: 'purposes',
+    path: '/api/v1/purposes',
+    create: () => ({
+      key: `p_${uniq()}`,
+      legalBasis: 'consent',
+      channels: ['email'],
+      nameFi: 'Uutiskirje',
+      nameEn: 'Newsletter',
+    }),
+    update: () => ({ nameFi: `Uutiskirje ${uniq()}` }),
+    canDelete: true,
+    hasGetById: true,
+  },
+  {
+    resource: 'privacy-requests',
+    path: '/api/v1/privacy-requests',
+    create: () => ({ type: 'access', notes: 'By phone' }),
+    update: () => ({ status: 'in_progress' }),
+    hasGetById: true,
+  },
+  {
+    resource: 'retention-policies',
+    path: '/api/v1/retention-policies',
+    create: () => ({ name: `Liidit ${uniq()}`, lifecycleStage: 'lead', inactiveMonths: 24 }),
+    update: () => ({ inactiveMonths: 36 }),
+    canDelete: true,
+    hasGetById: true,
+  },
 ]
 
 const okStatus: Record<Action, number> = { read: 200, create: 201, update: 200, delete: 204 }
 
 let t: TestApp
 let admin: Client
+// Deals and quotes need a pipeline and a deal of the workspace to refer to.
+const salesFixture = { pipelineId: '', dealId: '' }
 const members = new Map<Role, Client>()
 
 beforeAll(async () => {
   t = await createTestApp()
   admin = await makeWorkspace(t)
   for (const role of roles) members.set(role, await makeMember(t, admin.workspaceId, role))
+  salesFixture.pipelineId = await made(admin, '/api/v1/pipelines', {
+    name: 'Myynti',
+    stages: [{ name: 'Liidi', probability: 10 }],
+  })
+  salesFixture.dealId = await made(admin, '/api/v1/deals', {
+    title: 'Kauppa',
+    pipelineId: salesFixture.pipelineId,
+  })
 })
 afterAll(async () => t.close())
 
 function fixtureOf(e: Endpoint, owner: Client): Promise<string> {
+  if (e.fixture) return e.fixture(owner)
   if (!e.create) throw new Error(`no fixture for ${e.path}`)
   return made(owner, e.path, e.create())
 }

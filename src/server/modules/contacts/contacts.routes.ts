@@ -31,6 +31,7 @@ import {
   listContacts,
 } from './contacts-read.service'
 import { createContacts, deleteContacts, restoreContacts, updateContacts } from './contacts.service'
+import { flagPreviouslyErased } from '../privacy/erasure.service'
 
 export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['contacts']
@@ -53,12 +54,18 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       schema: {
         tags,
         summary: 'Create a contact',
+        description:
+          'When an email or phone belonged to a person erased before, the contact is still created but flagged: header `Suhde-Previously-Erased: email|phone` and a `previously_erased` timeline event.',
         body: contactCreateSchema,
         response: { 201: contactSchema },
       },
     },
-    async (req, reply) =>
-      reply.code(201).send(one(await createContacts(deps, actorOf(req), [req.body]))),
+    async (req, reply) => {
+      const contact = one(await createContacts(deps, actorOf(req), [req.body]))
+      const erased = await flagPreviouslyErased(deps, actorOf(req), contact)
+      if (erased) reply.header('suhde-previously-erased', erased)
+      return reply.code(201).send(contact)
+    },
   )
   app.post(
     '/bulk',

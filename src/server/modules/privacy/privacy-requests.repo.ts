@@ -1,0 +1,137 @@
+import type { Selectable } from 'kysely'
+import type { PrivacyRequest } from '../../../shared/privacy.schema'
+import type { Db } from '../../db/client'
+import type { PrivacyRequestsTable } from '../../db/schema'
+
+type Row = Selectable<PrivacyRequestsTable>
+
+export function toRequest(r: Row, now = new Date()): PrivacyRequest {
+  const open = r.status === 'received' || r.status === 'in_progress'
+  return {
+    id: r.id,
+    contactId: r.contact_id,
+    type: r.type as PrivacyRequest['type'],
+    status: r.status as PrivacyRequest['status'],
+    channel: r.channel as PrivacyRequest['channel'],
+    receivedAt: r.received_at.toISOString(),
+    dueAt: r.due_at.toISOString(),
+    completedAt: r.completed_at?.toISOString() ?? null,
+    isOverdue: open && r.due_at.getTime() < now.getTime(),
+    handlerId: r.handler_id,
+    evidence: r.evidence,
+    notes: r.notes,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  }
+}
+
+export type NewRequest = {
+  workspaceId: string
+  id: string
+  contactId: string | null
+  type: string
+  channel: string
+  receivedAt: Date
+  dueAt: Date
+  handlerId: string | null
+  evidence: string
+  notes: string
+  createdBy: string | null
+}
+
+export async function insertRequest(db: Db, r: NewRequest): Promise<PrivacyRequest> {
+  const row = await db
+    .insertInto('privacy_requests')
+    .values({
+      workspace_id: r.workspaceId,
+      id: r.id,
+      contact_id: r.contactId,
+      type: r.type,
+      channel: r.channel,
+      received_at: r.receivedAt,
+      due_at: r.dueAt,
+      handler_id: r.handlerId,
+      evidence: r.evidence,
+      notes: r.notes,
+      created_by: r.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toRequest(row)
+}
+
+export async function findRequest(db: Db, workspaceId: string, id: string, forUpdate = false) {
+  let q = db
+    .selectFrom('privacy_requests')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+  if (forUpdate) q = q.forUpdate()
+  const row = await q.executeTakeFirst()
+  return row && toRequest(row)
+}
+
+export async function listRequestRows(
+  db: Db,
+  workspaceId: string,
+  f: { status?: string; overdue?: boolean; contactId?: string; limit: number },
+): Promise<PrivacyRequest[]> {
+  let q = db.selectFrom('privacy_requests').selectAll().where('workspace_id', '=', workspaceId)
+  if (f.status) q = q.where('status', '=', f.status)
+  if (f.contactId) q = q.where('contact_id', '=', f.contactId)
+  if (f.overdue !== undefined) {
+    const now = new Date()
+    q = f.overdue
+      ? q.where('status', 'in', ['received', 'in_progress']).where('due_at', '<', now)
+      : q.where((eb) =>
+          eb.or([eb('status', 'not in', ['received', 'in_progress']), eb('due_at', '>=', now)]),
+        )
+  }
+  const rows = await q.orderBy('due_at').orderBy('id').limit(f.limit).execute()
+  return rows.map((r) => toRequest(r))
+}
+
+export async function updateRequestRow(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  set: {
+    status?: string
+    handler_id?: string | null
+    evidence?: string
+    notes?: string
+    completed_at?: Date | null
+  },
+): Promise<PrivacyRequest> {
+  const row = await db
+    .updateTable('privacy_requests')
+    .set({ ...set, updated_at: new Date() })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toRequest(row)
+}
+
+/** Marks the erasure request of the contact done, with the time of erasure as evidence. */
+export async function completeRequestAfterErasure(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  contactId: string,
+  erasedAt: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('privacy_requests')
+    .set({
+      status: 'completed',
+      completed_at: erasedAt,
+      evidence: `Erased at ${erasedAt.toISOString()}`,
+      updated_at: new Date(),
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) === 1
+}
