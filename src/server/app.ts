@@ -47,6 +47,7 @@ import { quotesRoutes } from './modules/quotes/quotes.routes'
 import { forecastRoutes, targetsRoutes } from './modules/forecast/forecast.routes'
 import { leadsRoutes } from './modules/leads/leads.routes'
 import { setupRoutes } from './modules/setup/setup.routes'
+import { importsRoutes } from './modules/imports/imports.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
@@ -154,6 +155,7 @@ export async function buildApp(
       await api.register(forecastRoutes, { prefix: '/forecast', deps: fullDeps })
       await api.register(targetsRoutes, { prefix: '/targets', deps: fullDeps })
       await api.register(leadsRoutes, { prefix: '/leads', deps: fullDeps })
+      await api.register(importsRoutes, { prefix: '/imports', deps: fullDeps })
     },
     { prefix: '/api/v1' },
   )

@@ -11,3 +11,4 @@ export const createActivity = (api: ApiClient, input: ActivityCreate) =>
 export const updateActivity = (api: ApiClient, id: string, input: ActivityUpdate) =>
   api.patch<Activity>(`/activities/${id}`, input)
 export const getMyDay = (api: ApiClient) => api.get<MyDay>('/activities/my-day')
+export const getActivity = (api: ApiClient, id: string) => api.get<Activity>(`/activities/${id}`)

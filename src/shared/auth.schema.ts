@@ -19,6 +19,9 @@ export const meSchema = z.object({
     email: z.string(),
     name: z.string(),
     language: z.enum(['fi', 'en']).nullable(),
+    mustChangePassword: z
+      .boolean()
+      .describe('The password was generated at first start and has not been changed since'),
   }),
   workspace: z.object({
     id: z.uuid(),

@@ -45,6 +45,33 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     en: 'The email address is not valid',
   },
   invalid_phone: { fi: 'Puhelinnumero ei ole kelvollinen', en: 'The phone number is not valid' },
+  import_empty_file: { fi: 'Tiedosto on tyhjä', en: 'The file is empty' },
+  import_no_rows: {
+    fi: 'Tiedostossa on otsikkorivi mutta ei tietorivejä',
+    en: 'The file has a header but no data rows',
+  },
+  import_no_header: { fi: 'Ensimmäisellä rivillä ei ole sarakkeiden nimiä', en: 'The first row has no column names' },
+  import_bad_header: { fi: 'Otsikkoriviä ei voi lukea', en: 'The header row cannot be read' },
+  import_binary_file: {
+    fi: 'Tiedosto ei ole tekstiä: tallenna se CSV-, XLSX- tai vCard-muodossa',
+    en: 'The file is not text: save it as CSV, XLSX or vCard',
+  },
+  import_bad_xlsx: { fi: 'Työkirjaa ei voi lukea', en: 'The workbook cannot be read' },
+  import_no_sheet: { fi: 'Työkirjassa ei ole tätä välilehteä', en: 'The workbook has no such sheet' },
+  import_not_editable: {
+    fi: 'Tuontia ei voi enää muuttaa, koska se on jo käynnistetty',
+    en: 'The import can no longer be changed: it has been started',
+  },
+  import_no_mapping: {
+    fi: 'Yhtään saraketta ei ole yhdistetty kenttään',
+    en: 'No column is mapped to a field',
+  },
+  import_unknown_column: { fi: 'Tiedostossa ei ole tätä saraketta', en: 'The file has no such column' },
+  import_undo_expired: {
+    fi: 'Tuontia ei voi enää perua (30 päivää kulunut) tai se on jo peruttu',
+    en: 'The import can no longer be undone (30 days passed) or it was undone already',
+  },
+  import_not_finished: { fi: 'Tuonti ei ole vielä valmis', en: 'The import has not finished yet' },
   invalid_business_id: {
     fi: 'Y-tunnus ei ole kelvollinen (muoto 1234567-8 ja oikea tarkiste)',
     en: 'The Finnish business ID is not valid (format 1234567-8 with a correct check digit)',

@@ -12,6 +12,7 @@ import { cssVariablesResolver, theme } from './lib/theme'
 
 // Every page is its own chunk so the first load carries only the shell.
 const SignInPage = lazy(() => import('./features/auth/sign-in-page'))
+const SetupPage = lazy(() => import('./features/auth/setup-page'))
 const MyDayPage = lazy(() => import('./features/my-day/my-day-page'))
 const CompanyListPage = lazy(() => import('./features/companies/company-list-page'))
 const CompanyPage = lazy(() => import('./features/companies/company-page'))
@@ -41,6 +42,7 @@ export function App() {
           <Suspense fallback={<PageSkeleton />}>
             <Routes>
               <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/setup" element={<SetupPage />} />
               {publicAccountRoutes()}
               <Route element={<RequireAuth />}>
                 <Route element={<AppLayout />}>

@@ -593,6 +593,63 @@ export type LeadAssignmentRulesTable = {
   created_at: DefaultTimestamp
 }
 
+export type ImportsTable = {
+  workspace_id: string
+  id: string
+  object_type: string
+  filename: string
+  format: string
+  encoding: string | null
+  delimiter: string | null
+  sheet: string | null
+  file_data: Uint8Array
+  file_size: number
+  headers: Json<string[]>
+  mapping: Json<Record<string, string>>
+  dedupe_rule: Generated<string>
+  match_action: Generated<string>
+  status: Generated<string>
+  created_count: Generated<number>
+  updated_count: Generated<number>
+  skipped_count: Generated<number>
+  failed_count: Generated<number>
+  rows_done: Generated<number>
+  rows_total: Generated<number>
+  last_error: string | null
+  locked_until: NullableTimestamp
+  created_by: string | null
+  created_at: DefaultTimestamp
+  updated_at: DefaultTimestamp
+  started_at: NullableTimestamp
+  finished_at: NullableTimestamp
+  undo_until: DefaultTimestamp
+  undone_at: NullableTimestamp
+}
+
+export type ImportRowsTable = {
+  workspace_id: string
+  import_id: string
+  row_number: number
+  raw: Json<string[]>
+  outcome: string
+  object_type: string | null
+  record_id: string | null
+  company_id: string | null
+  company_created: Generated<boolean>
+  old_values: NullableJson<Record<string, unknown>>
+  error: string | null
+}
+
+export type ImportMappingTemplatesTable = {
+  workspace_id: string
+  id: string
+  name: string
+  object_type: string
+  mapping: Json<Record<string, string>>
+  created_by: string | null
+  created_at: DefaultTimestamp
+}
+
 export type Database = {
   workspaces: WorkspacesTable
   users: UsersTable
@@ -642,4 +699,7 @@ export type Database = {
   leads: LeadsTable
   lead_scoring_rules: LeadScoringRulesTable
   lead_assignment_rules: LeadAssignmentRulesTable
+  imports: ImportsTable
+  import_rows: ImportRowsTable
+  import_mapping_templates: ImportMappingTemplatesTable
 }

@@ -2,6 +2,8 @@ import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { adminEn } from './admin.en'
 import { adminFi } from './admin.fi'
+import { dailyEn } from './daily.en'
+import { dailyFi } from './daily.fi'
 import { en } from './en'
 import { fi } from './fi'
 import { privacyEn } from './privacy.en'
@@ -36,8 +38,8 @@ export async function initI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn } },
-      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi } },
+      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn } },
+      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi } },
     },
     interpolation: { escapeValue: false },
   })

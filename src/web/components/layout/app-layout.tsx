@@ -6,6 +6,7 @@ import { Outlet } from 'react-router'
 import { SearchSpotlight } from '../../features/search/search-spotlight'
 import { PageSkeleton } from '../ui/page-skeleton'
 import { MainNav } from './main-nav'
+import { PasswordBanner } from './password-banner'
 import { SearchButton } from './search-button'
 import { ThemeToggle } from './theme-toggle'
 import { UserMenu } from './user-menu'
@@ -48,6 +49,7 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <PasswordBanner />
         <Suspense fallback={<PageSkeleton />}>
           <Outlet />
         </Suspense>

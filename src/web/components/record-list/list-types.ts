@@ -20,6 +20,14 @@ export type ColumnSpec<T extends Row> = {
   width?: number
 }
 
+/** A field that "Edit field" may set on many records at once: a choice or a short text. */
+export type BulkField = {
+  id: string
+  label: string
+  options?: { value: string; label: string }[]
+  maxLength?: number
+}
+
 export type FilterRow = { field: string; op: FilterOp; value: string }
 
 export type ListView = { q: string; sort: string | undefined; filters: FilterRow[] }
@@ -35,6 +43,9 @@ export type ListConfig<T extends Row> = {
   /** Sets the same owner on many records (PATCH …/bulk). */
   bulkAssign: (ids: string[], ownerId: string | null) => Promise<unknown>
   restore: (id: string) => Promise<unknown>
+  /** Sets one field on many records (PATCH …/bulk with records: [{ id, field: value }]). */
+  bulkUpdate: (records: ({ id: string } & Record<string, unknown>)[]) => Promise<unknown>
+  bulkFields: BulkField[]
 }
 
 export function viewToParams(view: ListView): ListParams {

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { IconDownload, IconSearch, IconSearchOff } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { ColumnVisibilityState, RowSelectionState } from '@tanstack/react-table'
-import { useCallback, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useUsers } from '../../features/users/users.queries'
 import { useTranslation } from 'react-i18next'
 import { ErrorState } from '../ui/error-state'
@@ -14,9 +14,10 @@ import { BulkBar } from './bulk-bar'
 import { ColumnChooser } from './column-chooser'
 import { exportCsv } from './export-csv'
 import { FilterBuilder } from './filter-builder'
-import { viewToParams, type FilterRow, type ListConfig, type Row } from './list-types'
+import { viewToParams, type ListConfig, type Row } from './list-types'
 import { RecordTable } from './record-table'
 import { SavedViewsMenu } from './saved-views-menu'
+import { useListUrlState } from './use-list-url-state'
 import { useRecordPages } from './use-record-pages'
 
 type Props<T extends Row> = {
@@ -29,10 +30,18 @@ type Props<T extends Row> = {
 export function RecordList<T extends Row>({ config, empty }: Props<T>) {
   const { t } = useTranslation()
   const qc = useQueryClient()
-  const [q, setQ] = useState('')
+  const [url, setUrl] = useListUrlState()
+  const { sort, filters } = url
+  const [q, setQ] = useState(url.q)
   const [debouncedQ] = useDebouncedValue(q, 250)
-  const [sort, setSort] = useState<string | undefined>()
-  const [filters, setFilters] = useState<FilterRow[]>([])
+  const urlQ = useRef(url.q)
+  urlQ.current = url.q
+  // Typing reaches the address after a pause, replacing the entry so Back skips keystrokes.
+  useEffect(() => {
+    if (debouncedQ.trim() !== urlQ.current) setUrl({ q: debouncedQ }, { replace: true })
+  }, [debouncedQ, setUrl])
+  // Back, forward or an opened view changed the address: the search box follows.
+  useEffect(() => setQ((current) => (current.trim() === url.q ? current : url.q)), [url.q])
   const [selection, setSelection] = useState<RowSelectionState>({})
   const [exported, setExported] = useState<number | null>(null)
   const defaultVisibility = useMemo(
@@ -43,12 +52,16 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
     key: `suhde.columns.${config.objectType}`,
     defaultValue: {},
   })
-  const visibility = { ...defaultVisibility, ...savedVisibility }
+  const shown = url.columns
+  const visibility = shown
+    ? Object.fromEntries(config.columns.map((c) => [c.id, shown.includes(c.id)]))
+    : { ...defaultVisibility, ...savedVisibility }
+  const changeVisibility = (v: ColumnVisibilityState) => {
+    setVisibility(v)
+    setUrl({ columns: config.columns.filter((c) => v[c.id] !== false).map((c) => c.id) })
+  }
 
-  const params = useMemo(
-    () => viewToParams({ q: debouncedQ, sort, filters }),
-    [debouncedQ, sort, filters],
-  )
+  const params = useMemo(() => viewToParams({ q: url.q, sort, filters }), [url.q, sort, filters])
   const listKey = useMemo(() => ['list', config.objectType] as const, [config.objectType])
   const pages = useRecordPages(listKey, params, config.fetchPage)
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
@@ -97,21 +110,32 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
             onChange={(e) => setQ(e.currentTarget.value)}
             w={260}
           />
-          <FilterBuilder columns={config.columns} filters={filters} onApply={setFilters} />
+          <FilterBuilder
+            columns={config.columns}
+            filters={filters}
+            onApply={(f) => setUrl({ filters: f })}
+          />
           <ColumnChooser
             columns={config.columns}
             visibility={visibility}
-            onChange={setVisibility}
+            onChange={changeVisibility}
           />
           <SavedViewsMenu
             objectType={config.objectType}
             columnIds={config.columns.map((c) => c.id)}
             state={{ q, sort, filters, visibility }}
-            onApply={(v) => {
+            activeId={url.viewId}
+            onActiveChange={(viewId) => setUrl({ viewId }, { replace: true })}
+            onApply={(v, viewId) => {
               setQ(v.q)
-              setSort(v.sort)
-              setFilters(v.filters)
-              setVisibility(v.visibility)
+              const cols = config.columns.filter((c) => v.visibility[c.id] !== false)
+              setUrl({
+                q: v.q,
+                sort: v.sort,
+                filters: v.filters,
+                columns: Object.keys(v.visibility).length ? cols.map((c) => c.id) : undefined,
+                viewId,
+              })
             }}
           />
         </Group>
@@ -135,8 +159,13 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
         <BulkBar
           objectType={config.objectType}
           ids={selectedIds}
+          listKey={listKey}
+          fields={config.bulkFields}
+          loaded={pages.rows.length}
+          total={pages.total}
           onDelete={config.bulkDelete}
           onAssign={config.bulkAssign}
+          onUpdate={config.bulkUpdate}
           owners={users}
           onRestore={config.restore}
           onDone={refresh}
@@ -158,7 +187,7 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
           selection={selection}
           onSelectionChange={setSelection}
           sort={sort}
-          onSortChange={setSort}
+          onSortChange={(s) => setUrl({ sort: s })}
           rowPath={config.rowPath}
           rowLabel={config.rowLabel}
           isLoading={pages.isPending || isFetchingNextPage}

@@ -26,7 +26,10 @@ type Props = {
   objectType: ViewObject
   columnIds: string[]
   state: ListState
-  onApply: (state: ListState) => void
+  /** The open view comes from the address (`?view=`), so it survives reloads and shared links. */
+  activeId: string | null
+  onApply: (state: ListState, viewId: string) => void
+  onActiveChange: (viewId: string | null) => void
 }
 
 function toQuery(state: ListState, columnIds: string[]): ViewQuery {
@@ -46,13 +49,13 @@ function toState(query: ViewQuery, columnIds: string[]): ListState {
 }
 
 /** Saved views of a list (personal or shared): save the current one, open one, delete one. */
-export function SavedViewsMenu({ objectType, columnIds, state, onApply }: Props) {
+export function SavedViewsMenu(props: Props) {
+  const { objectType, columnIds, state, activeId, onApply, onActiveChange } = props
   const { t } = useTranslation()
   const me = useMe()
   const qc = useQueryClient()
   const key = ['views', objectType]
   const views = useQuery({ queryKey: key, queryFn: () => listViews(api, objectType) })
-  const [active, setActive] = useState<SavedView | null>(null)
   const [isSaving, setSaving] = useState(false)
   const [isDeleting, setDeleting] = useState(false)
   const refresh = () => void qc.invalidateQueries({ queryKey: key })
@@ -87,10 +90,11 @@ export function SavedViewsMenu({ objectType, columnIds, state, onApply }: Props)
   })
 
   const all = views.data?.data ?? []
+  const active = all.find((v) => v.id === activeId) ?? null
+  const setActive = (view: SavedView | null) => onActiveChange(view?.id ?? null)
   const canChange = active && (active.ownerId === me.data?.user.id || me.data?.role === 'admin')
   const open = (view: SavedView) => {
-    setActive(view)
-    onApply(toState(view.query, columnIds))
+    onApply(toState(view.query, columnIds), view.id)
   }
   const group = (label: string, list: SavedView[]) =>
     list.length > 0 && [

@@ -2,11 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { Alert, Button, Center, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core'
 import { useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useSearchParams } from 'react-router'
+import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { loginSchema, type LoginInput } from '../../../shared/auth.schema'
 import { LanguageSwitch } from '../../components/layout/language-switch'
 import { applyFieldErrors, errorMessage } from '../../lib/problems'
 import { useSignIn } from './auth.queries'
+import { useSetupStatus } from './setup.queries'
 
 // Only same-site paths: `next` comes from the URL and must not send the user elsewhere.
 function safeNext(next: string | null): string {
@@ -18,6 +19,8 @@ export default function SignInPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const signIn = useSignIn()
+  // A fresh installation has nobody to sign in as: the first visitor sets it up instead.
+  const setup = useSetupStatus()
   const form = useForm<LoginInput>({
     resolver: zodResolver(loginSchema),
     defaultValues: { email: '', password: '' },
@@ -32,6 +35,7 @@ export default function SignInPage() {
     }
   })
 
+  if (setup.data?.isNeeded) return <Navigate to="/setup" replace />
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder shadow="sm" p="xl" w={380} component="main">

@@ -9,6 +9,7 @@ import {
   listCompanies,
   restoreCompany,
 } from '../../../shared/companies.api'
+import { lifecycleStages, tiers } from '../../../shared/common.schema'
 import { customColumns } from '../../components/record-list/custom-columns'
 import type { ListConfig } from '../../components/record-list/list-types'
 import { RecordList } from '../../components/record-list/record-list'
@@ -44,6 +45,19 @@ export default function CompanyListPage() {
           ids.map((id) => ({ id, ownerId })),
         ),
       restore: (id) => restoreCompany(api, id),
+      bulkUpdate: (records) => bulkUpdateCompanies(api, records),
+      bulkFields: [
+        {
+          id: 'lifecycleStage',
+          label: t('fields.lifecycleStage'),
+          options: lifecycleStages.map((v) => ({ value: v, label: t(`stages.${v}`) })),
+        },
+        {
+          id: 'tier',
+          label: t('fields.tier'),
+          options: tiers.map((v) => ({ value: v, label: v })),
+        },
+      ],
     }),
     [t, i18n.language, byId, customFields],
   )

@@ -10,6 +10,7 @@ import {
   listContacts,
   restoreContact,
 } from '../../../shared/contacts.api'
+import { lifecycleStages } from '../../../shared/common.schema'
 import { customColumns } from '../../components/record-list/custom-columns'
 import type { ListConfig } from '../../components/record-list/list-types'
 import { RecordList } from '../../components/record-list/record-list'
@@ -45,6 +46,23 @@ export default function ContactListPage() {
           ids.map((id) => ({ id, ownerId })),
         ),
       restore: (id) => restoreContact(api, id),
+      bulkUpdate: (records) => bulkUpdateContacts(api, records),
+      bulkFields: [
+        {
+          id: 'lifecycleStage',
+          label: t('fields.lifecycleStage'),
+          options: lifecycleStages.map((v) => ({ value: v, label: t(`stages.${v}`) })),
+        },
+        {
+          id: 'language',
+          label: t('bulk.language'),
+          options: (['fi', 'sv', 'en'] as const).map((v) => ({
+            value: v,
+            label: t(`bulk.langs.${v}`),
+          })),
+        },
+        { id: 'title', label: t('fields.title'), maxLength: 200 },
+      ],
     }),
     [t, i18n.language, byId, customFields],
   )

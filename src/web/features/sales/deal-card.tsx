@@ -58,7 +58,7 @@ export function DealCard({ card, stageId, ownerName, refusal }: Props) {
         </Group>
         <Group justify="space-between" gap={4}>
           <Text size="xs" c="dimmed">
-            {formatDate(card.expectedCloseDate)} {ownerName ? `· ${ownerName}` : ''}
+            {[formatDate(card.expectedCloseDate), ownerName].filter(Boolean).join(' · ')}
           </Text>
           {card.isRotting && (
             <Badge size="xs" color="orange" leftSection={<IconClockExclamation size={10} />}>

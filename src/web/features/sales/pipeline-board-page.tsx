@@ -21,6 +21,7 @@ import { EmptyHint } from '../../components/ui/empty-hint'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
+import { useTeams } from '../admin/teams/teams.queries'
 import { useMe } from '../auth/auth.queries'
 import { useUsers } from '../users/users.queries'
 import { BoardColumn } from './board-column'
@@ -47,6 +48,7 @@ export default function PipelineBoardPage() {
   const move = useMoveDeal(pipelineId)
   const isLive = useBoardEvents(pipelineId)
   const { users, byId } = useUsers()
+  const teams = useTeams()
   const currency = useMe().data?.workspace?.currency ?? 'EUR'
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }))
   useEffect(() => setExtra({}), [board.data])
@@ -145,6 +147,13 @@ export default function PipelineBoardPage() {
           data={users.map((u) => ({ value: u.id, label: u.name }))}
           value={filters.ownerId ?? null}
           onChange={(v) => setFilter({ ownerId: v ?? undefined })}
+        />
+        <Select
+          label={t('sales.filters.team')}
+          clearable
+          data={(teams.data?.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))}
+          value={filters.teamId ?? null}
+          onChange={(v) => setFilter({ teamId: v ?? undefined })}
         />
         <TextInput
           type="date"

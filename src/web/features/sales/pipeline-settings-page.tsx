@@ -2,12 +2,10 @@ import {
   ActionIcon,
   Button,
   Group,
-  MultiSelect,
   NumberInput,
   Paper,
   Select,
   Stack,
-  Table,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -16,7 +14,6 @@ import { IconTrash } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
-  gateFields,
   type CriterionInput,
   type Pipeline,
   type StageInput,
@@ -24,6 +21,8 @@ import {
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { notifyError } from '../../lib/problems'
+import { LostReasonsEditor } from './lost-reasons-editor'
+import { StagesEditor } from './stages-editor'
 import { usePipelines, useSavePipeline } from './sales.queries'
 
 type CriterionRow = Omit<CriterionInput, 'options'> & { options: string }
@@ -31,18 +30,23 @@ type CriterionRow = Omit<CriterionInput, 'options'> & { options: string }
 // Answers are typed as "No budget=0; Approved=100": quick to write, easy to read back.
 const optionsText = (c: Pipeline['scorecard'][number]) =>
   c.options.map((o) => `${o.label}=${o.points}`).join('; ')
-const parseOptions = (text: string) =>
-  text
+// An answer keeps its key when its label stays, so deals' answers survive an edit of points.
+function parseOptions(text: string, previous: { key: string; label: string }[]) {
+  const used = new Set<string>()
+  return text
     .split(';')
-    .map((part, i) => {
+    .map((part) => {
       const [label = '', points = '0'] = part.split('=')
-      return {
-        key: `o${i + 1}`,
-        label: label.trim(),
-        points: Math.max(0, Math.min(100, Number(points) || 0)),
-      }
+      return { label: label.trim(), points: Math.max(0, Math.min(100, Number(points) || 0)) }
     })
     .filter((o) => o.label)
+    .map((o, i) => {
+      let key = previous.find((p) => p.label === o.label && !used.has(p.key))?.key ?? `o${i + 1}`
+      while (used.has(key)) key = `${key}_`
+      used.add(key)
+      return { key, ...o }
+    })
+}
 
 const defaultStages: StageInput[] = [
   { name: 'Liidi', probability: 10 },
@@ -87,15 +91,19 @@ export default function PipelineSettingsPage() {
   }, [current])
   if (pipelines.isPending) return <PageSkeleton />
   if (pipelines.isError) return <ErrorState error={pipelines.error} />
-  const setStage = (i: number, patch: Partial<StageInput>) =>
-    setStages((s) => s.map((x, j) => (j === i ? { ...x, ...patch } : x)))
   const setCriterion = (i: number, patch: Partial<CriterionRow>) =>
     setCriteria((s) => s.map((x, j) => (j === i ? { ...x, ...patch } : x)))
   const submit = () => {
     const input = {
       name,
       stages,
-      scorecard: criteria.map((c) => ({ ...c, options: parseOptions(c.options) })),
+      scorecard: criteria.map((c) => ({
+        ...c,
+        options: parseOptions(
+          c.options,
+          current?.scorecard.find((x) => x.key === c.key)?.options ?? [],
+        ),
+      })),
     }
     save.mutate(
       { id: current?.id, input },
@@ -132,101 +140,13 @@ export default function PipelineSettingsPage() {
         required
         maw={400}
       />
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('sales.settings.stages')}
-        </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sales.settings.stageName')}</Table.Th>
-              <Table.Th>{t('sales.settings.probability')}</Table.Th>
-              <Table.Th>{t('sales.settings.rottingDays')}</Table.Th>
-              <Table.Th>{t('sales.settings.requiredFields')}</Table.Th>
-              <Table.Th>{t('sales.settings.requiredCriteria')}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {stages.map((s, i) => (
-              <Table.Tr key={s.id ?? `new-${i}`}>
-                <Table.Td>
-                  <TextInput
-                    size="xs"
-                    value={s.name}
-                    onChange={(e) => setStage(i, { name: e.currentTarget.value })}
-                    aria-label={t('sales.settings.stageName')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    w={80}
-                    min={0}
-                    max={100}
-                    value={s.probability}
-                    onChange={(v) => setStage(i, { probability: Number(v) || 0 })}
-                    aria-label={t('sales.settings.probability')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <NumberInput
-                    size="xs"
-                    w={80}
-                    min={1}
-                    value={s.rottingDays ?? ''}
-                    onChange={(v) => setStage(i, { rottingDays: v === '' ? null : Number(v) })}
-                    aria-label={t('sales.settings.rottingDays')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <MultiSelect
-                    size="xs"
-                    data={gateFields.map((f) => ({
-                      value: f,
-                      label: t(`sales.settings.fields.${f}`),
-                    }))}
-                    value={s.requiredFields ?? []}
-                    onChange={(v) =>
-                      setStage(i, { requiredFields: v as StageInput['requiredFields'] })
-                    }
-                    aria-label={t('sales.settings.requiredFields')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <MultiSelect
-                    size="xs"
-                    data={criteria
-                      .filter((c) => c.key)
-                      .map((c) => ({ value: c.key, label: c.name || c.key }))}
-                    value={s.requiredCriteria ?? []}
-                    onChange={(v) => setStage(i, { requiredCriteria: v })}
-                    aria-label={t('sales.settings.requiredCriteria')}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('common.delete')}
-                    onClick={() => setStages((x) => x.filter((_, j) => j !== i))}
-                  >
-                    <IconTrash size={14} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Button
-          mt="xs"
-          size="xs"
-          variant="default"
-          onClick={() => setStages((x) => [...x, { name: '', probability: 50 }])}
-        >
-          {t('sales.settings.addStage')}
-        </Button>
-      </Paper>
+      <StagesEditor
+        stages={stages}
+        setStages={setStages}
+        criteria={criteria
+          .filter((c) => c.key)
+          .map((c) => ({ value: c.key, label: c.name || c.key }))}
+      />
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t('sales.settings.scorecard')}
@@ -291,6 +211,7 @@ export default function PipelineSettingsPage() {
       <Button w="fit-content" loading={save.isPending} onClick={submit} disabled={!name.trim()}>
         {t('sales.settings.save')}
       </Button>
+      <LostReasonsEditor />
     </Stack>
   )
 }

@@ -7,6 +7,7 @@ import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { setLanguage } from '../../i18n/i18n'
 import { errorMessage } from '../../lib/problems'
 import { useMe, useUpdateMe } from '../auth/auth.queries'
+import { PasswordForm } from './password-form'
 
 // Admin pages (users, teams, API keys, custom fields, workspace, audit log) are added here
 // as their own routes under /settings.
@@ -21,6 +22,7 @@ export default function SettingsPage() {
         {t('settings.title')}
       </Title>
       <ProfileForm name={me.data.user.name} language={me.data.user.language} />
+      {!me.data.apiKeyId && <PasswordForm />}
     </Stack>
   )
 }

@@ -1,0 +1,129 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { api, newContext, screenshot, signInWithForm, unique, useBrowser } from './browser'
+
+type Pipeline = { id: string; stages: { id: string; name: string }[] }
+
+/** Drags a card onto a column with the mouse, in small steps as dnd-kit expects. */
+async function drag(page: Page, card: string, column: string): Promise<void> {
+  const from = await page.getByRole('button', { name: card }).boundingBox()
+  const to = await page.getByRole('region', { name: column }).boundingBox()
+  if (!from || !to) throw new Error('card or column not on screen')
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 })
+  await page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 15 })
+  await page.mouse.up()
+}
+
+describe('pipeline board', () => {
+  const s = useBrowser()
+
+  it("shows user A's drag on user B's board without a reload, and a refused gate on the card", async () => {
+    const pipeline = await api<Pipeline>('POST', '/pipelines', {
+      name: unique('Putki'),
+      stages: [
+        { name: 'Liidi', probability: 10 },
+        { name: 'Tarvekartoitus', probability: 30 },
+        { name: 'Tarjous', probability: 60, requiredFields: ['expectedCloseDate'] },
+      ],
+    })
+    const title = unique('Kauppa')
+    await api('POST', '/deals', { title, pipelineId: pipeline.id, amount: 250000 })
+    const email = `${unique('b').replace(' ', '-')}@example.test`.toLowerCase()
+    await api('POST', '/users', {
+      email,
+      name: 'Bertta Myyjä',
+      role: 'sales',
+      password: 'bertta-salasana-1',
+    })
+    const other = await newContext(s.browser, false)
+    const pageB = await other.newPage()
+    await pageB.goto('/sign-in')
+    await signInWithForm(pageB, email, 'bertta-salasana-1')
+    await pageB.waitForURL((url) => !url.pathname.startsWith('/sign-in'))
+
+    const pageA = s.page
+    await pageA.goto(`/pipeline?pipeline=${pipeline.id}`)
+    await pageB.goto(`/pipeline?pipeline=${pipeline.id}`)
+    for (const p of [pageA, pageB]) {
+      await p.getByRole('region', { name: 'Liidi' }).getByRole('button', { name: title }).waitFor()
+      await p.getByText('Live').waitFor()
+    }
+
+    await drag(pageA, title, 'Tarvekartoitus')
+    await pageA
+      .getByRole('region', { name: 'Tarvekartoitus' })
+      .getByRole('button', { name: title })
+      .waitFor()
+    // B did not reload: the server's event made the board refetch.
+    await pageB
+      .getByRole('region', { name: 'Tarvekartoitus' })
+      .getByRole('button', { name: title })
+      .waitFor()
+    expect(
+      await pageB
+        .getByRole('region', { name: 'Liidi' })
+        .getByRole('button', { name: title })
+        .count(),
+    ).toBe(0)
+
+    await drag(pageB, title, 'Tarjous')
+    const refusal = pageB.getByRole('alert').filter({ hasText: 'Cannot move to Tarjous' })
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toContain('Expected close')
+    await screenshot(pageB, 'sales-board-gate')
+    await other.close()
+  })
+})
+
+describe('sales pages', () => {
+  const s = useBrowser()
+
+  it('opens a deal with its scorecard, lines and quotes, and the forecast, leads and products pages', async () => {
+    const { page } = s
+    const pipeline = await api<Pipeline>('POST', '/pipelines', {
+      name: unique('Sivut'),
+      stages: [{ name: 'Liidi', probability: 20 }],
+      scorecard: [
+        {
+          key: 'budget',
+          name: 'Budget',
+          weight: 10,
+          options: [
+            { key: 'no', label: 'None', points: 0 },
+            { key: 'yes', label: 'Approved', points: 100 },
+          ],
+        },
+      ],
+    })
+    const deal = await api<{ id: string }>('POST', '/deals', {
+      title: unique('Kauppa'),
+      pipelineId: pipeline.id,
+      amount: 100000,
+    })
+    const product = await api<{ id: string }>('POST', '/products', {
+      name: unique('Tuote'),
+      unitPrice: 9900,
+    })
+    await api('PUT', `/deals/${deal.id}/lines`, { lines: [{ productId: product.id, quantity: 2 }] })
+    await api('POST', '/quotes', { dealId: deal.id })
+    await page.goto(`/deals/${deal.id}`)
+    await page.getByRole('region', { name: 'Qualification' }).getByLabel('Budget (10)').click()
+    await page.getByRole('option', { name: 'Approved (100)' }).click()
+    await page.getByRole('region', { name: 'Qualification' }).getByText('100').first().waitFor()
+    await page.getByRole('link', { name: 'PDF (English)' }).waitFor()
+    await page.getByText('Total €248.49').waitFor()
+    await screenshot(page, 'sales-deal')
+    for (const [path, heading] of [
+      ['/forecast', 'Forecast'],
+      ['/leads', 'Leads'],
+      ['/products', 'Products'],
+      ['/pipeline/settings', 'Pipeline settings'],
+    ] as const) {
+      await page.goto(path)
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+      await screenshot(page, `sales${path.replaceAll('/', '-')}`)
+    }
+  })
+})
