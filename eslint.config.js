@@ -76,4 +76,9 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // Benchmarks and browser tests start the server as a child process with its environment.
+    files: ['bench/**/*.ts', 'e2e/**/*.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
 )

@@ -1,6 +1,11 @@
 // The parts of autocannon's API that bench/ uses (the package ships no types).
 declare module 'autocannon' {
-  export type Request = { method?: string; path?: string; body?: string; headers?: Record<string, string> }
+  export type Request = {
+    method?: string
+    path?: string
+    body?: string
+    headers?: Record<string, string>
+  }
   export type RequestSpec = Request & { setupRequest?: (req: Request) => Request }
   export type Options = {
     url: string

@@ -27,13 +27,17 @@ export type Prepared = {
 const serverRoot = 'postgres://postgres@127.0.0.1:5432'
 
 function cli(args: string[], env: Record<string, string>): void {
-  execFileSync(process.execPath, ['bin/suhde.mjs', ...args], { env: { ...process.env, ...env }, stdio: 'inherit' })
+  execFileSync(process.execPath, ['bin/suhde.mjs', ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  })
 }
 
 async function ensurePostgresDatabase(name: string): Promise<boolean> {
   const admin = new pg.Client({ connectionString: `${serverRoot}/postgres` })
   await admin.connect()
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
+  const exists =
+    (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
   if (!exists) await admin.query(`create database ${name}`)
   await admin.end()
   return exists
@@ -41,7 +45,9 @@ async function ensurePostgresDatabase(name: string): Promise<boolean> {
 
 async function hasDemo(handle: DbHandle): Promise<boolean> {
   try {
-    const r = await sql<{ n: number }>`select count(*)::int as n from workspaces where name = 'Bench'`.execute(handle.db)
+    const r = await sql<{
+      n: number
+    }>`select count(*)::int as n from workspaces where name = 'Bench'`.execute(handle.db)
     return (r.rows[0]?.n ?? 0) > 0
   } catch {
     return false
@@ -49,17 +55,28 @@ async function hasDemo(handle: DbHandle): Promise<boolean> {
 }
 
 async function loadSample(handle: DbHandle): Promise<Sample> {
-  const ws = await sql<{ id: string }>`select id from workspaces where name = 'Bench'`.execute(handle.db)
+  const ws = await sql<{ id: string }>`select id from workspaces where name = 'Bench'`.execute(
+    handle.db,
+  )
   const workspaceId = ws.rows[0]?.id
   if (!workspaceId) throw new Error('bench workspace missing')
   const rows = await sql<{ id: string; last_name: string }>`
     select id, last_name from contacts where workspace_id = ${workspaceId} and deleted_at is null
     order by id limit 2000`.execute(handle.db)
-  return { workspaceId, contactIds: rows.rows.map((r) => r.id), lastNames: [...new Set(rows.rows.map((r) => r.last_name))] }
+  return {
+    workspaceId,
+    contactIds: rows.rows.map((r) => r.id),
+    lastNames: [...new Set(rows.rows.map((r) => r.last_name))],
+  }
 }
 
 /** Creates the bench database and its demo data once; later runs reuse it. */
-export async function prepareDatabase(opts: { backend: Backend; dataset: keyof typeof datasets; adminEmail: string; adminPassword: string }): Promise<Prepared> {
+export async function prepareDatabase(opts: {
+  backend: Backend
+  dataset: keyof typeof datasets
+  adminEmail: string
+  adminPassword: string
+}): Promise<Prepared> {
   const size = datasets[opts.dataset]
   const env: Record<string, string> =
     opts.backend === 'postgres'
@@ -68,7 +85,9 @@ export async function prepareDatabase(opts: { backend: Backend; dataset: keyof t
   if (opts.backend === 'postgres') await ensurePostgresDatabase(`suhde_bench_${opts.dataset}`)
   else mkdirSync(env.SUHDE_DATA_DIR!, { recursive: true })
   const config = loadConfig({ ...process.env, ...env })
-  const probe = opts.backend === 'postgres' || existsSync(join(dataLayout(config.dataDir).database, 'PG_VERSION'))
+  const probe =
+    opts.backend === 'postgres' ||
+    existsSync(join(dataLayout(config.dataDir).database, 'PG_VERSION'))
   let ready = false
   if (probe) {
     const h = await openAppDatabase(config, { purpose: 'bench' })
@@ -78,12 +97,43 @@ export async function prepareDatabase(opts: { backend: Backend; dataset: keyof t
   if (!ready) {
     cli(['migrate'], env)
     // The bench admin is made first with a known password; the demo makes it admin of "Bench".
-    cli(['workspace', 'create', '--name', 'Bench admin', '--admin-email', opts.adminEmail, '--admin-password', opts.adminPassword], env)
-    cli(['demo', '--workspace', 'Bench', '--admin-email', opts.adminEmail, '--contacts', String(size.contacts), '--companies', String(size.companies), '--activities', String(size.activities)], env)
+    cli(
+      [
+        'workspace',
+        'create',
+        '--name',
+        'Bench admin',
+        '--admin-email',
+        opts.adminEmail,
+        '--admin-password',
+        opts.adminPassword,
+      ],
+      env,
+    )
+    cli(
+      [
+        'demo',
+        '--workspace',
+        'Bench',
+        '--admin-email',
+        opts.adminEmail,
+        '--contacts',
+        String(size.contacts),
+        '--companies',
+        String(size.companies),
+        '--activities',
+        String(size.activities),
+      ],
+      env,
+    )
   }
   const handle = await openAppDatabase(config, { purpose: 'bench', poolSize: 10 })
   const sample = await loadSample(handle)
   // The embedded database is one process: the raw baseline runs first, then the server opens it.
-  const serverEnv = { ...env, SUHDE_ADMIN_EMAIL: opts.adminEmail, SUHDE_ADMIN_PASSWORD: opts.adminPassword }
+  const serverEnv = {
+    ...env,
+    SUHDE_ADMIN_EMAIL: opts.adminEmail,
+    SUHDE_ADMIN_PASSWORD: opts.adminPassword,
+  }
   return { backend: opts.backend, serverEnv, handle, sample }
 }

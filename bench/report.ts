@@ -13,7 +13,17 @@ export type BenchResult = {
   rawP50?: number
 }
 
-type Meta = { backend: string; dataset: string; commit: string; cores: number; memoryGb: number; connections: number; duration: number; idleRssMb: number; node: string }
+type Meta = {
+  backend: string
+  dataset: string
+  commit: string
+  cores: number
+  memoryGb: number
+  connections: number
+  duration: number
+  idleRssMb: number
+  node: string
+}
 
 const docPath = 'docs/benchmarks.md'
 const marker = '<!-- newest first -->'
@@ -22,8 +32,12 @@ const marker = '<!-- newest first -->'
 export function reportResults({ results, meta }: { results: BenchResult[]; meta: Meta }): void {
   const rows = results.map((r) => {
     const ratio = r.rawRequestsPerSec ? (r.rawRequestsPerSec / r.requestsPerSec).toFixed(2) : '–'
-    const rate = r.recordsPerSec ? `${Math.round(r.recordsPerSec)} records/s` : `${Math.round(r.requestsPerSec)} req/s`
-    const raw = r.rawRequestsPerSec ? `${Math.round(r.rawRequestsPerSec * (r.recordsPerSec ? r.recordsPerSec / r.requestsPerSec : 1))}/s, p50 ${r.rawP50} ms` : '–'
+    const rate = r.recordsPerSec
+      ? `${Math.round(r.recordsPerSec)} records/s`
+      : `${Math.round(r.requestsPerSec)} req/s`
+    const raw = r.rawRequestsPerSec
+      ? `${Math.round(r.rawRequestsPerSec * (r.recordsPerSec ? r.recordsPerSec / r.requestsPerSec : 1))}/s, p50 ${r.rawP50} ms`
+      : '–'
     return `| ${r.name} | ${rate} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${raw} | ${ratio} | ${r.peakRssMb} |`
   })
   const section = [

@@ -28,7 +28,8 @@ const dataset = values.dataset as keyof typeof datasets
 const duration = Number(values.duration)
 const connections = Number(values.connections)
 const port = Number(values.port)
-const wanted = positionals.length === 0 || positionals.includes('all') ? Object.keys(scenarios) : positionals
+const wanted =
+  positionals.length === 0 || positionals.includes('all') ? Object.keys(scenarios) : positionals
 
 const adminEmail = 'bench@suhde.local'
 const adminPassword = 'bench-password-123'
@@ -76,13 +77,27 @@ async function signIn(base: string, workspaceId: string): Promise<string> {
   return cookie
 }
 
-async function runScenario(s: Scenario, ctx: ScenarioContext, server: ChildProcess): Promise<BenchResult> {
+async function runScenario(
+  s: Scenario,
+  ctx: ScenarioContext,
+  server: ChildProcess,
+): Promise<BenchResult> {
   let peakRss = 0
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.pid))), 250)
   const opts = s.autocannon(ctx)
   // Warm-up: a short run first so caches and JIT are in their steady state.
-  await autocannon({ ...opts, url: ctx.base, duration: 3, connections: opts.connections ?? connections })
-  const result = await autocannon({ ...opts, url: ctx.base, duration, connections: opts.connections ?? connections })
+  await autocannon({
+    ...opts,
+    url: ctx.base,
+    duration: 3,
+    connections: opts.connections ?? connections,
+  })
+  const result = await autocannon({
+    ...opts,
+    url: ctx.base,
+    duration,
+    connections: opts.connections ?? connections,
+  })
   clearInterval(sampler)
   return {
     name: s.name,
@@ -100,7 +115,10 @@ async function main() {
   const prepared = await prepareDatabase({ backend, dataset, adminEmail, adminPassword })
   // Every run starts from the demo data alone; the embedded database is free for the server after.
   await removeBenchWrites(prepared)
-  const raw = await rawBaselines(prepared, wanted, { duration: Math.min(duration, 10), concurrency: connections })
+  const raw = await rawBaselines(prepared, wanted, {
+    duration: Math.min(duration, 10),
+    concurrency: connections,
+  })
   await removeBenchWrites(prepared)
   await prepared.handle.close()
   const server = startServer(prepared.serverEnv)
@@ -113,17 +131,32 @@ async function main() {
     const results: BenchResult[] = []
     for (const name of wanted) {
       const s = scenarios[name]
-      if (!s) throw new Error(`unknown benchmark ${name}; choose from ${Object.keys(scenarios).join(', ')}`)
+      if (!s)
+        throw new Error(
+          `unknown benchmark ${name}; choose from ${Object.keys(scenarios).join(', ')}`,
+        )
       const r = await runScenario(s, ctx, server)
       r.rawRequestsPerSec = raw[name]?.perSec
       r.rawP50 = raw[name]?.p50
       results.push(r)
-      console.log(`${name}: ${Math.round(r.requestsPerSec)} req/s p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors}`)
+      console.log(
+        `${name}: ${Math.round(r.requestsPerSec)} req/s p50 ${r.p50} ms p99 ${r.p99} ms errors ${r.errors}`,
+      )
     }
     const commit = execSync('git rev-parse --short HEAD').toString().trim()
     reportResults({
       results,
-      meta: { backend, dataset, commit, cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), connections, duration, idleRssMb: idleRss, node: process.version },
+      meta: {
+        backend,
+        dataset,
+        commit,
+        cores: cpus().length,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        connections,
+        duration,
+        idleRssMb: idleRss,
+        node: process.version,
+      },
     })
   } finally {
     server.kill('SIGINT')

@@ -25,14 +25,22 @@ function newContact(i: number) {
   }
 }
 
-export const listPath = '/api/v1/contacts?filter[lifecycleStage][eq]=customer&sort=lastName&limit=50'
+export const listPath =
+  '/api/v1/contacts?filter[lifecycleStage][eq]=customer&sort=lastName&limit=50'
 
 export const scenarios: Record<string, Scenario> = {
   get: {
     name: 'get contact by id',
     autocannon: (ctx) => ({
       headers: headers(ctx),
-      requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/contacts/${pick(ctx.sample.contactIds)}` }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/contacts/${pick(ctx.sample.contactIds)}`,
+          }),
+        },
+      ],
     }),
   },
   list: {
@@ -43,7 +51,14 @@ export const scenarios: Record<string, Scenario> = {
     name: 'global search',
     autocannon: (ctx) => ({
       headers: headers(ctx),
-      requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/search?q=${encodeURIComponent(pick(ctx.sample.lastNames))}&limit=10` }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/v1/search?q=${encodeURIComponent(pick(ctx.sample.lastNames))}&limit=10`,
+          }),
+        },
+      ],
     }),
   },
   create: {
@@ -51,7 +66,16 @@ export const scenarios: Record<string, Scenario> = {
     autocannon: (ctx) => ({
       method: 'POST',
       headers: headers(ctx, true),
-      requests: [{ setupRequest: (req) => ({ ...req, path: '/api/v1/contacts', method: 'POST', body: JSON.stringify(newContact(counter++)) }) }],
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: '/api/v1/contacts',
+            method: 'POST',
+            body: JSON.stringify(newContact(counter++)),
+          }),
+        },
+      ],
     }),
   },
   bulk: {
@@ -66,7 +90,9 @@ export const scenarios: Record<string, Scenario> = {
             ...req,
             path: '/api/v1/contacts/bulk',
             method: 'POST',
-            body: JSON.stringify({ records: Array.from({ length: 1000 }, () => newContact(counter++)) }),
+            body: JSON.stringify({
+              records: Array.from({ length: 1000 }, () => newContact(counter++)),
+            }),
           }),
         },
       ],
@@ -80,7 +106,13 @@ export const scenarios: Record<string, Scenario> = {
       headers: headers(ctx, true),
       requests: [
         { path: listPath, method: 'GET' },
-        { setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/contacts/${pick(ctx.sample.contactIds)}` }) },
+        {
+          setupRequest: (req) => ({
+            ...req,
+            method: 'GET',
+            path: `/api/v1/contacts/${pick(ctx.sample.contactIds)}`,
+          }),
+        },
         {
           setupRequest: (req) => ({
             ...req,
@@ -89,7 +121,13 @@ export const scenarios: Record<string, Scenario> = {
             body: JSON.stringify({ title: `Myyntipäällikkö ${counter++ % 100}` }),
           }),
         },
-        { setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/contacts?q=${encodeURIComponent(pick(ctx.sample.lastNames).slice(0, 5))}&limit=50` }) },
+        {
+          setupRequest: (req) => ({
+            ...req,
+            method: 'GET',
+            path: `/api/v1/contacts?q=${encodeURIComponent(pick(ctx.sample.lastNames).slice(0, 5))}&limit=50`,
+          }),
+        },
       ],
     }),
   },

@@ -418,7 +418,11 @@ export type ScorecardCriteriaTable = {
   position: Generated<number>
   created_at: DefaultTimestamp
 }
-export type StageGateCriteriaTable = { workspace_id: string; stage_id: string; criterion_id: string }
+export type StageGateCriteriaTable = {
+  workspace_id: string
+  stage_id: string
+  criterion_id: string
+}
 export type LostReasonsTable = {
   workspace_id: string
   id: string

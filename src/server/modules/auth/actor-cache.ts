@@ -28,11 +28,19 @@ export function cacheActor(key: string, actor: BaseActor, until?: number): void 
 }
 
 /** Forgets cached actors of a credential, a user (in one workspace or all) or an API key. */
-export function forgetActors(match: { key?: string; userId?: string; workspaceId?: string; apiKeyId?: string }): void {
+export function forgetActors(match: {
+  key?: string
+  userId?: string
+  workspaceId?: string
+  apiKeyId?: string
+}): void {
   if (match.key) entries.delete(match.key)
   if (!match.userId && !match.apiKeyId) return
   for (const [key, { actor }] of entries) {
-    const isUser = match.userId !== undefined && actor.userId === match.userId && (!match.workspaceId || actor.workspaceId === match.workspaceId)
+    const isUser =
+      match.userId !== undefined &&
+      actor.userId === match.userId &&
+      (!match.workspaceId || actor.workspaceId === match.workspaceId)
     const isKey = match.apiKeyId !== undefined && actor.apiKeyId === match.apiKeyId
     if (isUser || isKey) entries.delete(key)
   }

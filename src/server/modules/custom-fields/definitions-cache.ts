@@ -8,7 +8,11 @@ import { listCustomFieldDefinitions } from './custom-fields.repo'
 const ttlMs = 5_000
 const cache = new Map<string, { defs: Promise<CustomField[]>; expiresAt: number }>()
 
-export function customFieldDefinitions(db: Db, workspaceId: string, objectType: CustomFieldObject): Promise<CustomField[]> {
+export function customFieldDefinitions(
+  db: Db,
+  workspaceId: string,
+  objectType: CustomFieldObject,
+): Promise<CustomField[]> {
   const key = `${workspaceId}:${objectType}`
   const hit = cache.get(key)
   if (hit && hit.expiresAt > Date.now()) return hit.defs

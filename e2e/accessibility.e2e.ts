@@ -1,0 +1,130 @@
+// Code passed to page.evaluate runs in the browser and uses its DOM types.
+/// <reference lib="dom" />
+import type { AxeResults } from 'axe-core'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { api, axePath, newContext, screenshot, unique, useBrowser } from './browser'
+
+type Violation = AxeResults['violations'][number]
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath })
+  const result = await page.evaluate(() => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe
+    return axe.run(document)
+  })
+  // A page where axe found nothing to check would pass without checking anything.
+  expect(result.passes.length).toBeGreaterThan(10)
+  return result.violations
+    .filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v: Violation) =>
+        `${v.impact} ${v.id}: ${v.help}\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `  ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ')}`)
+          .join('\n'),
+    )
+}
+
+type Check = { name: string; path: () => string; ready: (page: Page) => Promise<unknown> }
+
+describe('accessibility (axe-core: no serious or critical violations)', () => {
+  const s = useBrowser()
+  const ids = { company: '', contact: '' }
+  const companyName = unique('Saavutettava Oy')
+
+  beforeAll(async () => {
+    const company = await api<{ id: string }>('POST', '/companies', {
+      name: companyName,
+      industry: 'Software',
+      lifecycleStage: 'customer',
+    })
+    const contact = await api<{ id: string }>('POST', '/contacts', {
+      firstName: 'Eino',
+      lastName: unique('Leino'),
+      title: 'CTO',
+      emails: [{ address: `eino.${Date.now()}@example.fi` }],
+      companies: [{ companyId: company.id, role: 'CTO' }],
+    })
+    ids.company = company.id
+    ids.contact = contact.id
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString()
+    await api('POST', '/activities', {
+      type: 'task',
+      subject: 'Send the offer',
+      dueAt: yesterday,
+      contactId: contact.id,
+      companyId: company.id,
+    })
+    await api('POST', '/activities', {
+      type: 'call',
+      subject: 'First call',
+      contactId: contact.id,
+      companyId: company.id,
+    })
+  })
+
+  const h1 = (name: string) => (page: Page) =>
+    page.getByRole('heading', { level: 1, name }).waitFor()
+  const firstRow = (page: Page) => page.getByRole('table').getByRole('link').first().waitFor()
+  const timeline = (page: Page) =>
+    page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText('First call', { exact: false })
+      .waitFor()
+  const checks: Check[] = [
+    { name: 'my-day', path: () => '/', ready: h1('My day') },
+    { name: 'companies', path: () => '/companies', ready: firstRow },
+    { name: 'company', path: () => `/companies/${ids.company}`, ready: timeline },
+    { name: 'contacts', path: () => '/contacts', ready: firstRow },
+    { name: 'contact', path: () => `/contacts/${ids.contact}`, ready: timeline },
+    { name: 'settings', path: () => '/settings', ready: h1('Settings') },
+    {
+      name: 'admin-custom-fields',
+      path: () => '/admin/custom-fields',
+      ready: (page) => page.getByRole('button', { name: 'New field' }).waitFor(),
+    },
+    {
+      name: 'admin-api-keys',
+      path: () => '/admin/api-keys',
+      ready: (page) => page.getByRole('button', { name: 'New API key' }).waitFor(),
+    },
+  ]
+
+  for (const scheme of ['light', 'dark'] as const) {
+    describe(`${scheme} theme`, () => {
+      let context: BrowserContext
+      let anonymous: BrowserContext
+      beforeAll(async () => {
+        context = await newContext(s.browser, true, scheme)
+        anonymous = await newContext(s.browser, false, scheme)
+      })
+      afterAll(async () => {
+        await context.close()
+        await anonymous.close()
+      })
+
+      it('sign-in page', async () => {
+        const page = await anonymous.newPage()
+        await page.goto('/sign-in')
+        await h1('Sign in to Suhde')(page)
+        await screenshot(page, `a11y-${scheme}-sign-in`)
+        expect(await seriousViolations(page)).toEqual([])
+      })
+
+      for (const check of checks)
+        it(`${check.name} page`, async () => {
+          const page = await context.newPage()
+          onTestFailed(() => screenshot(page, `failed-a11y-${scheme}-${check.name}`))
+          await page.goto(check.path())
+          await check.ready(page)
+          // Skeletons gone: axe checks the page as it settles, not its loading state.
+          await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' })
+          await screenshot(page, `a11y-${scheme}-${check.name}`)
+          expect(await seriousViolations(page)).toEqual([])
+          await page.close()
+        })
+    })
+  }
+})

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config'
+
+// Browser tests: Chromium (playwright-core) against the real server started by the global setup.
+// Run after `npm run build`; the server serves dist/web.
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.e2e.ts'],
+    environment: 'node',
+    globalSetup: ['e2e/global-setup.ts'],
+    // One server and two shared cores: files run one after another.
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+  },
+})
