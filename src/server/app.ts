@@ -48,6 +48,7 @@ import { forecastRoutes, targetsRoutes } from './modules/forecast/forecast.route
 import { leadsRoutes } from './modules/leads/leads.routes'
 import { setupRoutes } from './modules/setup/setup.routes'
 import { importsRoutes } from './modules/imports/imports.routes'
+import { exportsRoutes } from './modules/exports/exports.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
@@ -156,6 +157,7 @@ export async function buildApp(
       await api.register(targetsRoutes, { prefix: '/targets', deps: fullDeps })
       await api.register(leadsRoutes, { prefix: '/leads', deps: fullDeps })
       await api.register(importsRoutes, { prefix: '/imports', deps: fullDeps })
+      await api.register(exportsRoutes, { prefix: '/exports', deps: fullDeps })
     },
     { prefix: '/api/v1' },
   )

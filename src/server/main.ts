@@ -3,6 +3,7 @@ import { buildApp } from './app'
 import { loadConfig, type Config } from './config'
 import { startMaintenance } from './maintenance/scheduler'
 import { startRetention } from './modules/privacy/retention.scheduler'
+import { startImportRunner } from './modules/imports/import-runner'
 import { openAppDatabase, type AppDatabase } from './platform/database'
 import { ensureFirstWorkspace, firstRunMessage, type FirstRun } from './platform/first-run'
 import { loggerOptions } from './platform/logger'
@@ -52,6 +53,13 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       config,
       log: app.log,
     })
+    // Imports (DATA-5) run as durable jobs in-process and resume after a restart.
+    const imports = startImportRunner({
+      db: database.db,
+      engine: database.engine,
+      config,
+      log: app.log,
+    })
     const maintenance =
       database.pglite && database.backupsDir
         ? startMaintenance(
@@ -72,6 +80,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       (closing ??= (async () => {
         await running.close()
         await retention.stop()
+        await imports.stop()
         await maintenance?.stop()
         await database.close()
       })())

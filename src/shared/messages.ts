@@ -50,14 +50,20 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     fi: 'Tiedostossa on otsikkorivi mutta ei tietorivejä',
     en: 'The file has a header but no data rows',
   },
-  import_no_header: { fi: 'Ensimmäisellä rivillä ei ole sarakkeiden nimiä', en: 'The first row has no column names' },
+  import_no_header: {
+    fi: 'Ensimmäisellä rivillä ei ole sarakkeiden nimiä',
+    en: 'The first row has no column names',
+  },
   import_bad_header: { fi: 'Otsikkoriviä ei voi lukea', en: 'The header row cannot be read' },
   import_binary_file: {
     fi: 'Tiedosto ei ole tekstiä: tallenna se CSV-, XLSX- tai vCard-muodossa',
     en: 'The file is not text: save it as CSV, XLSX or vCard',
   },
   import_bad_xlsx: { fi: 'Työkirjaa ei voi lukea', en: 'The workbook cannot be read' },
-  import_no_sheet: { fi: 'Työkirjassa ei ole tätä välilehteä', en: 'The workbook has no such sheet' },
+  import_no_sheet: {
+    fi: 'Työkirjassa ei ole tätä välilehteä',
+    en: 'The workbook has no such sheet',
+  },
   import_not_editable: {
     fi: 'Tuontia ei voi enää muuttaa, koska se on jo käynnistetty',
     en: 'The import can no longer be changed: it has been started',
@@ -66,7 +72,10 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     fi: 'Yhtään saraketta ei ole yhdistetty kenttään',
     en: 'No column is mapped to a field',
   },
-  import_unknown_column: { fi: 'Tiedostossa ei ole tätä saraketta', en: 'The file has no such column' },
+  import_unknown_column: {
+    fi: 'Tiedostossa ei ole tätä saraketta',
+    en: 'The file has no such column',
+  },
   import_undo_expired: {
     fi: 'Tuontia ei voi enää perua (30 päivää kulunut) tai se on jo peruttu',
     en: 'The import can no longer be undone (30 days passed) or it was undone already',

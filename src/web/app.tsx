@@ -27,6 +27,7 @@ const DealPage = lazy(() => import('./features/sales/deal-page'))
 const ProductsPage = lazy(() => import('./features/sales/products-page'))
 const ForecastPage = lazy(() => import('./features/sales/forecast-page'))
 const LeadsPage = lazy(() => import('./features/sales/leads-page'))
+const ImportPage = lazy(() => import('./features/imports/import-page'))
 const NotFoundPage = lazy(() => import('./components/layout/not-found-page'))
 
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
                   <Route path="products" element={<ProductsPage />} />
                   <Route path="forecast" element={<ForecastPage />} />
                   <Route path="leads" element={<LeadsPage />} />
+                  <Route path="imports" element={<ImportPage />} />
                   {adminRoutes()}
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -6,6 +6,8 @@ import { dailyEn } from './daily.en'
 import { dailyFi } from './daily.fi'
 import { en } from './en'
 import { fi } from './fi'
+import { importsEn } from './imports.en'
+import { importsFi } from './imports.fi'
 import { privacyEn } from './privacy.en'
 import { privacyFi } from './privacy.fi'
 import { salesEn } from './sales.en'
@@ -38,8 +40,8 @@ export async function initI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn } },
-      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi } },
+      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn, ...importsEn } },
+      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi, ...importsFi } },
     },
     interpolation: { escapeValue: false },
   })

@@ -3,6 +3,7 @@ import {
   IconBuilding,
   IconCalendarCheck,
   IconChecklist,
+  IconFileImport,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react'
@@ -17,6 +18,7 @@ const items = [
   { to: '/companies', label: 'nav.companies', icon: IconBuilding },
   { to: '/contacts', label: 'nav.contacts', icon: IconUsers },
   { to: '/activities', label: 'nav.activities', icon: IconChecklist },
+  { to: '/imports', label: 'imports.nav', icon: IconFileImport },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const
 

@@ -1,0 +1,100 @@
+import { Readable } from 'node:stream'
+import type { ListQuery, Page } from '../../../shared/common.schema'
+import type { Company } from '../../../shared/companies.schema'
+import type { Contact } from '../../../shared/contacts.schema'
+import type { ExportQuery } from '../../../shared/exports.schema'
+import type { Deps } from '../../deps'
+import type { Actor } from '../../lib/actor'
+import { authorize } from '../access/access.service'
+import { audit } from '../audit/audit.service'
+import { listCompanies } from '../companies/companies.service'
+import { listContacts } from '../contacts/contacts-read.service'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
+import { companyColumns, contactColumns, customColumns, type Column } from './export-columns'
+import { csvChunks, vcardChunks, xlsxStream } from './export-formats'
+
+// Exports of any list or filter, streamed page by page through the list services, so the same
+// visibility, filters and personal-data audit apply as to the list views.
+
+const pageSize = 500
+
+/** Pages of a list; the first is read before anything is sent, so bad filters answer 400. */
+async function pager<T>(
+  load: (q: ListQuery) => Promise<Page<T>>,
+  query: ListQuery,
+): Promise<AsyncIterable<T[]>> {
+  const first = await load({ ...query, limit: pageSize })
+  return (async function* () {
+    let page = first
+    yield page.data
+    while (page.nextCursor) {
+      page = await load({ ...query, limit: pageSize, cursor: page.nextCursor })
+      yield page.data
+    }
+  })()
+}
+
+export type ExportResult = { stream: Readable; contentType: string; filename: string }
+
+const types = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  vcard: 'text/vcard; charset=utf-8',
+}
+
+export async function exportRecords(
+  deps: Deps,
+  actor: Actor,
+  q: ExportQuery,
+): Promise<ExportResult> {
+  const { object, format, delimiter, bom: bomText, ...rest } = q
+  const bom = bomText === 'true'
+  const query: ListQuery = { ...rest, limit: pageSize }
+  const isContacts = object === 'contacts'
+  authorize(actor, object, 'read')
+  const defs = await customFieldDefinitions(
+    deps.db,
+    actor.workspaceId,
+    isContacts ? 'contact' : 'company',
+  )
+  const keys = defs.map((d) => d.key)
+  await audit(deps.db, actor, {
+    action: 'export',
+    objectType: isContacts ? 'contact' : 'company',
+    details: { format, filter: rest.filter ?? null, q: rest.q ?? null },
+  })
+  const ext = format === 'vcard' ? 'vcf' : format
+  const filename = `${object}-${new Date().toISOString().slice(0, 10)}.${ext}`
+  const onError = (err: unknown) => deps.log.error({ err }, 'export failed')
+  if (isContacts) {
+    const pages = await pager((lq) => listContacts(deps, actor, lq, 'export'), query)
+    const columns = [...contactColumns, ...customColumns<Contact>(keys)]
+    return {
+      stream: writer(format, pages, columns, { delimiter, bom }, onError, true),
+      contentType: types[format],
+      filename,
+    }
+  }
+  const pages = await pager((lq) => listCompanies(deps, actor, lq), query)
+  const columns = [...companyColumns, ...customColumns<Company>(keys)]
+  const f = format === 'vcard' ? 'csv' : format
+  return {
+    stream: writer(f, pages, columns, { delimiter, bom }, onError, false),
+    contentType: types[f],
+    filename: filename.replace(/\.vcf$/, '.csv'),
+  }
+}
+
+function writer<T>(
+  format: ExportQuery['format'],
+  pages: AsyncIterable<T[]>,
+  columns: Column<T>[],
+  opts: { delimiter: string; bom: boolean },
+  onError: (err: unknown) => void,
+  isContacts: boolean,
+): Readable {
+  if (format === 'xlsx') return xlsxStream(pages, columns, 'Export', onError)
+  if (format === 'vcard' && isContacts)
+    return Readable.from(vcardChunks(pages as AsyncIterable<Contact[]>))
+  return Readable.from(csvChunks(pages, columns, opts))
+}

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { idParamsSchema } from '../../../shared/common.schema'
+import {
+  importMappingSchema,
+  importMappingUpdateSchema,
+  importObjectTypes,
+  importPreviewSchema,
+  importReportSchema,
+  importSchema,
+  importUploadQuerySchema,
+} from '../../../shared/imports.schema'
+import type { Deps } from '../../deps'
+import { actorOf } from '../../plugins/auth'
+import { undoImport } from './import-undo'
+import {
+  failedRowsCsv,
+  getImport,
+  importReport,
+  listMappingTemplates,
+  previewImport,
+  startImport,
+  updateMapping,
+  uploadImport,
+} from './imports.service'
+
+/** Files are sent as the raw request body (no multipart), up to this size. */
+export const importBodyLimit = 100 * 1024 * 1024
+
+const fileTypes = [
+  'text/csv',
+  'text/plain',
+  'text/vcard',
+  'text/x-vcard',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+]
+
+export const importsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const tags = ['imports']
+  // Encapsulated in this plugin: only the import routes take raw file bodies.
+  app.addContentTypeParser(
+    fileTypes,
+    { parseAs: 'buffer', bodyLimit: importBodyLimit },
+    (_req, body, done) => done(null, body),
+  )
+  app.post(
+    '/',
+    {
+      bodyLimit: importBodyLimit,
+      schema: {
+        tags,
+        summary: 'Upload a CSV, XLSX or vCard file (raw body; ?filename=)',
+        description:
+          'Send the file as the request body with Content-Type text/csv, text/vcard, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream. The format, encoding and delimiter are detected from the content.',
+        querystring: importUploadQuerySchema,
+        response: { 201: importSchema },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body
+      const bytes = body instanceof Uint8Array ? new Uint8Array(body) : new Uint8Array()
+      return reply.code(201).send(await uploadImport(deps, actorOf(req), req.query, bytes))
+    },
+  )
+  app.get(
+    '/templates',
+    {
+      schema: {
+        tags,
+        summary: 'Saved column mapping templates',
+        response: {
+          200: z.object({
+            data: z.array(
+              z.object({
+                id: z.uuid(),
+                name: z.string(),
+                objectType: z.enum(importObjectTypes),
+                mapping: importMappingSchema,
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => ({ data: await listMappingTemplates(deps, actorOf(req)) }),
+  )
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An import: status, mapping, suggestions, progress (rows done, rows/s), counts',
+        params: idParamsSchema,
+        response: { 200: importSchema },
+      },
+    },
+    async (req) => getImport(deps, actorOf(req), req.params.id),
+  )
+  app.put(
+    '/:id/mapping',
+    {
+      schema: {
+        tags,
+        summary: 'Set the column mapping, file settings and duplicate handling',
+        params: idParamsSchema,
+        body: importMappingUpdateSchema,
+        response: { 200: importSchema },
+      },
+    },
+    async (req) => updateMapping(deps, actorOf(req), req.params.id, req.body),
+  )
+  app.get(
+    '/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'The first rows with per-cell validation under the current mapping',
+        params: idParamsSchema,
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+        response: { 200: importPreviewSchema },
+      },
+    },
+    async (req) => previewImport(deps, actorOf(req), req.params.id, req.query.limit),
+  )
+  app.post(
+    '/:id/start',
+    {
+      schema: {
+        tags,
+        summary: 'Start the import job',
+        params: idParamsSchema,
+        response: { 202: importSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(202).send(await startImport(deps, actorOf(req), req.params.id)),
+  )
+  app.get(
+    '/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Result counts and every failed row with its line and reason',
+        params: idParamsSchema,
+        response: { 200: importReportSchema },
+      },
+    },
+    async (req) => importReport(deps, actorOf(req), req.params.id),
+  )
+  app.get(
+    '/:id/failed-rows',
+    {
+      schema: {
+        tags,
+        summary: 'The failed rows as CSV with the reason, to fix and import again',
+        params: idParamsSchema,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="failed-rows-${req.params.id}.csv"`)
+        .send(await failedRowsCsv(deps, actorOf(req), req.params.id)),
+  )
+  app.post(
+    '/:id/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo the import within 30 days: delete what it created, restore what it changed',
+        params: idParamsSchema,
+        response: { 200: importSchema },
+      },
+    },
+    async (req) => undoImport(deps, actorOf(req), req.params.id),
+  )
+}

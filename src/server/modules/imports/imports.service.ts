@@ -1,0 +1,278 @@
+import type {
+  Import,
+  ImportMapping,
+  ImportMappingUpdate,
+  ImportPreview,
+} from '../../../shared/imports.schema'
+import type { Deps } from '../../deps'
+import { AppError, fieldError, notFound } from '../../errors'
+import type { Actor } from '../../lib/actor'
+import { csvLine } from '../../lib/csv'
+import { newId } from '../../lib/ids'
+import { authorize } from '../access/access.service'
+import { audit } from '../audit/audit.service'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
+import { forgetParsed, parseStored } from './import-file'
+import { rowValues } from './import-values'
+import {
+  findImport,
+  insertImport,
+  insertTemplate,
+  listOutcomes,
+  listTemplates,
+  updateImport,
+  type ImportRow,
+} from './imports.repo'
+import { parseFile, type ParsedFile } from './parse-file'
+import { ImportFileError } from './parse-types'
+import { suggestMapping } from './suggest-fields'
+
+// Imports: upload → mapping → preview → start (the job does the rest) → report, failed rows, undo.
+
+type ObjectType = 'companies' | 'contacts' | 'both'
+
+export function authorizeImport(actor: Actor, objectType: string, action: 'create' | 'read') {
+  if (objectType !== 'contacts') authorize(actor, 'companies', action)
+  if (objectType !== 'companies') authorize(actor, 'contacts', action)
+  if (action === 'create') {
+    if (objectType !== 'contacts') authorize(actor, 'companies', 'update')
+    if (objectType !== 'companies') authorize(actor, 'contacts', 'update')
+  }
+}
+
+async function parseOrFail(fn: () => Promise<ParsedFile>): Promise<ParsedFile> {
+  try {
+    return await fn()
+  } catch (err) {
+    if (err instanceof ImportFileError) throw fieldError('file', err.code, err.message)
+    throw err
+  }
+}
+
+async function customRefs(deps: Deps, workspaceId: string, objectType: string) {
+  const defs = await customFieldDefinitions(
+    deps.db,
+    workspaceId,
+    objectType === 'companies' ? 'company' : 'contact',
+  )
+  return defs
+}
+
+function toApi(r: ImportRow, parsed: ParsedFile | null, suggestions: ImportMapping): Import {
+  const started = r.started_at?.getTime()
+  const end = r.finished_at?.getTime() ?? Date.now()
+  const seconds = started ? Math.max((end - started) / 1000, 0.001) : 0
+  const iso = (d: Date | null) => (d ? d.toISOString() : null)
+  return {
+    id: r.id,
+    objectType: r.object_type as ObjectType,
+    filename: r.filename,
+    format: r.format as Import['format'],
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    sheet: r.sheet,
+    sheets: parsed?.sheets ?? [],
+    headers: r.headers,
+    warnings: parsed?.warnings ?? [],
+    mapping: r.mapping as ImportMapping,
+    suggestions,
+    dedupeRule: r.dedupe_rule as Import['dedupeRule'],
+    matchAction: r.match_action as Import['matchAction'],
+    status: r.status as Import['status'],
+    counts: {
+      created: r.created_count,
+      updated: r.updated_count,
+      skipped: r.skipped_count,
+      failed: r.failed_count,
+    },
+    progress: {
+      rowsDone: r.rows_done,
+      rowsTotal: r.rows_total,
+      rowsPerSecond: started && r.rows_done ? Math.round(r.rows_done / seconds) : null,
+    },
+    lastError: r.last_error,
+    createdAt: r.created_at.toISOString(),
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
+    undoUntil: r.undo_until.toISOString(),
+    undoneAt: iso(r.undone_at),
+  }
+}
+
+export async function loadImport(deps: Deps, actor: Actor, id: string): Promise<ImportRow> {
+  const row = await findImport(deps.db, actor.workspaceId, id)
+  // Imports are private to whoever made them, unless the actor sees everyone's records.
+  if (!row || (row.created_by !== actor.userId && actor.scope !== 'all' && actor.role !== 'admin'))
+    throw notFound('Import')
+  return row
+}
+
+async function describe(deps: Deps, row: ImportRow): Promise<Import> {
+  const parsed =
+    row.status === 'uploaded' ? await parseStored(deps.db, row).catch(() => null) : null
+  const defs = await customRefs(deps, row.workspace_id, row.object_type)
+  return toApi(row, parsed, suggestMapping(row.headers, defs))
+}
+
+export async function uploadImport(
+  deps: Deps,
+  actor: Actor,
+  q: { filename: string; objectType: ObjectType; sheet?: string | undefined },
+  bytes: Uint8Array,
+): Promise<Import> {
+  authorizeImport(actor, q.objectType, 'create')
+  const parsed = await parseOrFail(() => parseFile(bytes, q.filename, { sheet: q.sheet ?? null }))
+  const defs = await customRefs(deps, actor.workspaceId, q.objectType)
+  const suggestions = suggestMapping(parsed.headers, defs)
+  const id = newId()
+  await deps.db.transaction().execute(async (trx) => {
+    await insertImport(trx, {
+      workspace_id: actor.workspaceId,
+      id,
+      object_type: q.objectType,
+      filename: q.filename,
+      format: parsed.format,
+      encoding: parsed.encoding,
+      delimiter: parsed.delimiter,
+      sheet: parsed.sheet,
+      file_data: bytes,
+      file_size: bytes.byteLength,
+      headers: parsed.headers,
+      mapping: suggestions,
+      rows_total: parsed.rows.length,
+      created_by: actor.userId,
+    })
+    await audit(trx, actor, {
+      action: 'create',
+      objectType: 'import',
+      recordIds: [id],
+      details: { filename: q.filename, rows: parsed.rows.length },
+    })
+  })
+  return describe(deps, await loadImport(deps, actor, id))
+}
+
+export async function getImport(deps: Deps, actor: Actor, id: string): Promise<Import> {
+  return describe(deps, await loadImport(deps, actor, id))
+}
+
+export async function updateMapping(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: ImportMappingUpdate,
+): Promise<Import> {
+  const row = await loadImport(deps, actor, id)
+  authorizeImport(actor, row.object_type, 'create')
+  if (row.status !== 'uploaded') throw fieldError('status', 'import_not_editable')
+  const settings = {
+    encoding: input.encoding === undefined ? row.encoding : input.encoding,
+    delimiter: input.delimiter === undefined ? row.delimiter : input.delimiter,
+    sheet: input.sheet === undefined ? row.sheet : input.sheet,
+  }
+  const parsed = await parseOrFail(() => parseStored(deps.db, { ...row, ...settings }))
+  for (const column of Object.keys(input.mapping))
+    if (!parsed.headers.includes(column))
+      throw fieldError(`mapping.${column}`, 'import_unknown_column')
+  const mapping = Object.fromEntries(parsed.headers.map((h) => [h, input.mapping[h] ?? 'ignore']))
+  await deps.db.transaction().execute(async (trx) => {
+    await updateImport(trx, actor.workspaceId, id, {
+      ...settings,
+      headers: parsed.headers,
+      mapping,
+      rows_total: parsed.rows.length,
+      ...(input.dedupeRule ? { dedupe_rule: input.dedupeRule } : {}),
+      ...(input.matchAction ? { match_action: input.matchAction } : {}),
+    })
+    if (input.saveAsTemplate)
+      await insertTemplate(trx, {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        name: input.saveAsTemplate,
+        objectType: row.object_type,
+        mapping,
+        createdBy: actor.userId,
+      })
+  })
+  return getImport(deps, actor, id)
+}
+
+export async function previewImport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  limit: number,
+): Promise<ImportPreview> {
+  const row = await loadImport(deps, actor, id)
+  const parsed = await parseOrFail(() => parseStored(deps.db, row))
+  const defs = await customRefs(deps, actor.workspaceId, row.object_type)
+  return {
+    headers: parsed.headers,
+    rows: parsed.rows.slice(0, limit).map((r) => ({
+      line: r.line,
+      cells: r.cells.map((c) => c.slice(0, 1000)),
+      issues: r.error
+        ? [{ column: '', message: r.error }]
+        : rowValues(parsed.headers, r.cells, row.mapping as ImportMapping, defs).issues,
+    })),
+  }
+}
+
+export async function startImport(deps: Deps, actor: Actor, id: string): Promise<Import> {
+  const row = await loadImport(deps, actor, id)
+  authorizeImport(actor, row.object_type, 'create')
+  if (row.status !== 'uploaded') throw fieldError('status', 'import_not_editable')
+  if (!Object.values(row.mapping).some((t) => t !== 'ignore'))
+    throw fieldError('mapping', 'import_no_mapping')
+  await updateImport(deps.db, actor.workspaceId, id, {
+    status: 'running',
+    started_at: new Date(),
+    locked_until: null,
+  })
+  return getImport(deps, actor, id)
+}
+
+export async function importReport(deps: Deps, actor: Actor, id: string) {
+  const row = await loadImport(deps, actor, id)
+  const failed = await listOutcomes(deps.db, actor.workspaceId, id, 'failed', 10_000)
+  return {
+    counts: {
+      created: row.created_count,
+      updated: row.updated_count,
+      skipped: row.skipped_count,
+      failed: row.failed_count,
+    },
+    failures: failed.map((f) => ({ line: f.row_number, error: f.error ?? '' })),
+  }
+}
+
+/** The failed rows as CSV with their original columns and the reason, to fix and import again. */
+export async function failedRowsCsv(deps: Deps, actor: Actor, id: string): Promise<string> {
+  const row = await loadImport(deps, actor, id)
+  const failed = await listOutcomes(deps.db, actor.workspaceId, id, 'failed')
+  const lines = [csvLine([...row.headers, 'Line', 'Error'])]
+  for (const f of failed) lines.push(csvLine([...f.raw, f.row_number, f.error]))
+  return `\uFEFF${lines.join('')}`
+}
+
+export async function listMappingTemplates(deps: Deps, actor: Actor) {
+  const rows = await listTemplates(deps.db, actor.workspaceId)
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    objectType: r.object_type as ObjectType,
+    mapping: r.mapping as ImportMapping,
+    createdAt: r.created_at.toISOString(),
+  }))
+}
+
+export function isUndoable(row: ImportRow): boolean {
+  return row.status === 'done' && !row.undone_at && row.undo_until.getTime() > Date.now()
+}
+
+export function assertUndoable(row: ImportRow): void {
+  if (row.status === 'running' || row.status === 'queued')
+    throw new AppError('CONFLICT', 'The import is still running')
+  if (!isUndoable(row)) throw fieldError('status', 'import_undo_expired')
+  forgetParsed(row.id)
+}

@@ -1,0 +1,73 @@
+// What every file parser returns: a header row and data rows of plain strings, so mapping,
+// preview and the job work the same way for CSV, XLSX and vCard.
+
+export type ParsedRow = {
+  /** Line (CSV), row (XLSX) or card (vCard) number in the file, for error reports. */
+  line: number
+  cells: string[]
+  /** Set when the row cannot be imported as it is, e.g. more cells than headers. */
+  error?: string
+}
+
+export type ParsedTable = {
+  headers: string[]
+  rows: ParsedRow[]
+  warnings: string[]
+}
+
+export type FileFormat = 'csv' | 'xlsx' | 'vcard'
+
+/** A file that cannot be read at all; `code` is a field issue code with fi/en messages. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Longest cell accepted; a longer one fails its row instead of the whole import. */
+export const maxCellChars = 100_000
+
+/** Makes header names unique ("Email", "Email (2)") and reports the duplicates. */
+export function uniqueHeaders(raw: string[]): { headers: string[]; warnings: string[] } {
+  const seen = new Map<string, number>()
+  const warnings: string[] = []
+  const headers = raw.map((h, i) => {
+    const name = h.trim() || `Column ${i + 1}`
+    const key = name.toLowerCase()
+    const n = (seen.get(key) ?? 0) + 1
+    seen.set(key, n)
+    if (n === 1) return name
+    warnings.push(`Duplicate column "${name}" renamed to "${name} (${n})"`)
+    return `${name} (${n})`
+  })
+  return { headers, warnings }
+}
+
+/** Checks data rows against the header: pads short rows, fails long ones and huge cells. */
+export function shapeRows(rows: ParsedRow[], width: number): ParsedRow[] {
+  return rows.map((row) => {
+    if (row.error) return row
+    const cells = row.cells
+    let error: string | undefined
+    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ''))
+      error = `Row has ${cells.length} cells but the header has ${width}`
+    const big = cells.findIndex((c) => c.length > maxCellChars)
+    if (big >= 0) error = `Cell ${big + 1} is longer than ${maxCellChars} characters`
+    const shaped = cells.slice(0, width).map((c) => (c.length > maxCellChars ? '' : c))
+    while (shaped.length < width) shaped.push('')
+    return error ? { line: row.line, cells: shaped, error } : { line: row.line, cells: shaped }
+  })
+}
+
+export function tableFrom(raw: string[], rows: ParsedRow[]): ParsedTable {
+  if (!raw.some((h) => h.trim()))
+    throw new ImportFileError('import_no_header', 'The first row has no column names')
+  const { headers, warnings } = uniqueHeaders(raw)
+  const data = rows.filter((r) => r.error || r.cells.some((c) => c.trim() !== ''))
+  if (data.length === 0)
+    throw new ImportFileError('import_no_rows', 'The file has a header but no data rows')
+  return { headers, rows: shapeRows(data, headers.length), warnings }
+}

@@ -1,0 +1,55 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { ApiError, type Problem } from '../../../shared/errors'
+import type { Import, ImportMappingUpdate, ImportPreview } from '../../../shared/imports.schema'
+import { currentLanguage } from '../../i18n/i18n'
+import { api } from '../../lib/api'
+
+// The import wizard's server calls. The upload sends the file as the raw body (no multipart).
+
+async function uploadFile(file: File, objectType: string): Promise<Import> {
+  const res = await fetch(api.url('/imports', { filename: file.name, objectType }), {
+    method: 'POST',
+    credentials: 'include',
+    headers: {
+      'content-type': file.type || 'application/octet-stream',
+      accept: 'application/json',
+      'accept-language': currentLanguage(),
+    },
+    body: file,
+  })
+  const json: unknown = await res.json()
+  if (!res.ok) throw new ApiError(json as Problem)
+  return json as Import
+}
+
+export const useUploadImport = () =>
+  useMutation({
+    mutationFn: (v: { file: File; objectType: string }) => uploadFile(v.file, v.objectType),
+  })
+
+export const useSaveMapping = (id: string) =>
+  useMutation({
+    mutationFn: (input: ImportMappingUpdate) => api.put<Import>(`/imports/${id}/mapping`, input),
+  })
+
+export const useStartImport = (id: string) =>
+  useMutation({ mutationFn: () => api.post<Import>(`/imports/${id}/start`) })
+
+export const useUndoImport = (id: string) =>
+  useMutation({ mutationFn: () => api.post<Import>(`/imports/${id}/undo`) })
+
+export const usePreview = (id: string, version: number) =>
+  useQuery({
+    queryKey: ['imports', id, 'preview', version],
+    queryFn: () => api.get<ImportPreview>(`/imports/${id}/preview`),
+  })
+
+/** Polls while the job runs, for the progress bar. */
+export const useImportStatus = (id: string, isRunning: boolean) =>
+  useQuery({
+    queryKey: ['imports', id],
+    queryFn: () => api.get<Import>(`/imports/${id}`),
+    refetchInterval: isRunning ? 1000 : false,
+  })
+
+export const failedRowsUrl = (id: string) => api.url(`/imports/${id}/failed-rows`)
