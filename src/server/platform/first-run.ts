@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Db } from '../db/client'
 import { newToken } from '../lib/passwords'
+import { markPasswordGenerated } from '../modules/auth/me.service'
 import { createWorkspace, hasAnyWorkspace } from '../modules/workspaces/workspaces.service'
 
 export const defaultAdminEmail = 'admin@suhde.local'
@@ -34,12 +35,13 @@ export async function ensureFirstWorkspace(db: Db, config: Config): Promise<Firs
   if (await hasAnyWorkspace(db)) return null
   const email = config.adminEmail ?? defaultAdminEmail
   const password = config.adminPassword ?? generatePassword()
-  const { workspaceId } = await createWorkspace(db, {
+  const { workspaceId, userId } = await createWorkspace(db, {
     name: config.workspaceName,
     adminEmail: email,
     adminName: 'Admin',
     adminPassword: password,
   })
+  if (!config.adminPassword) await markPasswordGenerated({ db }, userId)
   return { workspaceId, email, generatedPassword: config.adminPassword ? null : password }
 }
 

@@ -40,8 +40,12 @@ export async function initI18n(): Promise<void> {
     lng,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn, ...importsEn } },
-      fi: { translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi, ...importsFi } },
+      en: {
+        translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn, ...importsEn },
+      },
+      fi: {
+        translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi, ...importsFi },
+      },
     },
     interpolation: { escapeValue: false },
   })

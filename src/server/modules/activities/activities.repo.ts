@@ -5,7 +5,48 @@ import type { Db } from '../../db/client'
 import type { ListSpec, PlannedList, Visibility } from '../../db/list-query'
 import type { ActivitiesTable } from '../../db/schema'
 
-type Row = Selectable<ActivitiesTable>
+type Row = Omit<Selectable<ActivitiesTable>, 'search_text'>
+
+// What reads return: every column but search_text and the generated search_vector, which only
+// searching reads and which are the widest columns of the table.
+const readColumns = [
+  'workspace_id',
+  'id',
+  'type',
+  'subject',
+  'body',
+  'occurred_at',
+  'due_at',
+  'done_at',
+  'duration_minutes',
+  'assignee_id',
+  'company_id',
+  'contact_id',
+  'custom',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const
+const aliasedColumns = [
+  'a.workspace_id',
+  'a.id',
+  'a.type',
+  'a.subject',
+  'a.body',
+  'a.occurred_at',
+  'a.due_at',
+  'a.done_at',
+  'a.duration_minutes',
+  'a.assignee_id',
+  'a.company_id',
+  'a.contact_id',
+  'a.custom',
+  'a.created_by',
+  'a.created_at',
+  'a.updated_at',
+  'a.deleted_at',
+] as const
 
 export type ActivityValues = {
   type: ActivityType
@@ -116,7 +157,7 @@ export async function insertActivities(
     const chunk = records
       .slice(i, i + 1000)
       .map((r) => toRow(workspaceId, r.id, r.values, createdBy))
-    out.push(...(await db.insertInto('activities').values(chunk).returningAll().execute()))
+    out.push(...(await db.insertInto('activities').values(chunk).returning(readColumns).execute()))
   }
   return out.map(toActivity)
 }
@@ -146,7 +187,7 @@ export async function findActivities(
   if (ids.length === 0) return []
   let q = db
     .selectFrom('activities as a')
-    .selectAll('a')
+    .select(aliasedColumns)
     .where('a.workspace_id', '=', workspaceId)
     .where('a.id', 'in', ids)
   for (const cond of visibility('a', vis)) q = q.where(cond as never)
@@ -199,7 +240,7 @@ export async function listActivityRows(
 ): Promise<{ data: Activity[]; nextCursor: string | null }> {
   let q = db
     .selectFrom('activities as a')
-    .selectAll('a')
+    .select(aliasedColumns)
     .select(plan.sortExpr.as('__sort'))
     .where('a.workspace_id', '=', workspaceId)
   for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
@@ -254,7 +295,7 @@ export async function findMyDayRows(
     (date_trunc('day', now() at time zone w.time_zone) + interval '1 day') at time zone w.time_zone
   )`
   const result = await sql<Row & { bucket: 'overdue' | 'dueToday' | 'upcomingMeetings' }>`
-    select a.*, case
+    select ${sql.join(aliasedColumns.map((c) => sql.ref(c)))}, case
         when a.type = 'meeting' then 'upcomingMeetings'
         when a.due_at < now() then 'overdue'
         else 'dueToday' end as bucket

@@ -20,3 +20,7 @@ export async function updateUserProfile(
     .where('id', '=', id)
     .execute()
 }
+
+export async function setPasswordGenerated(db: Db, id: string): Promise<void> {
+  await db.updateTable('users').set({ password_generated: true }).where('id', '=', id).execute()
+}

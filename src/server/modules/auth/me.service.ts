@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../lib/passwords'
 import { audit } from '../audit/audit.service'
 import { listUserWorkspaces, findWorkspace } from '../workspaces/workspaces.repo'
 import { updateUserPassword } from '../users/users.repo'
-import { findUserById, updateUserProfile } from './me.repo'
+import { findUserById, setPasswordGenerated, updateUserProfile } from './me.repo'
 
 export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
   const [user, workspace, workspaces] = await Promise.all([
@@ -21,6 +21,7 @@ export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
       email: user.email,
       name: user.name,
       language: (user.language as 'fi' | 'en' | null) ?? null,
+      mustChangePassword: user.password_generated,
     },
     workspace: {
       id: workspace.id,
@@ -65,4 +66,9 @@ export async function updateMe(deps: Deps, actor: Actor, input: MeUpdate): Promi
     })
   })
   return getMe(deps, actor)
+}
+
+/** First start made this user's password up: the app asks them to choose their own. */
+export async function markPasswordGenerated(deps: Pick<Deps, 'db'>, userId: string): Promise<void> {
+  await setPasswordGenerated(deps.db, userId)
 }

@@ -11,7 +11,50 @@ import {
 import type { CompaniesTable } from '../../db/schema'
 import { loadTagsFor, type TagRef } from '../tags/tag-links.repo'
 
-type Row = Selectable<CompaniesTable>
+type Row = Omit<Selectable<CompaniesTable>, 'search_text'>
+
+// What reads return: every column but search_text and the generated search_vector, which only
+// searching reads and which are the widest columns of the table.
+const readColumns = [
+  'workspace_id',
+  'id',
+  'name',
+  'business_id',
+  'vat_id',
+  'domain',
+  'industry',
+  'size',
+  'addresses',
+  'tier',
+  'lifecycle_stage',
+  'owner_id',
+  'parent_id',
+  'custom',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const
+const aliasedColumns = [
+  'c.workspace_id',
+  'c.id',
+  'c.name',
+  'c.business_id',
+  'c.vat_id',
+  'c.domain',
+  'c.industry',
+  'c.size',
+  'c.addresses',
+  'c.tier',
+  'c.lifecycle_stage',
+  'c.owner_id',
+  'c.parent_id',
+  'c.custom',
+  'c.created_by',
+  'c.created_at',
+  'c.updated_at',
+  'c.deleted_at',
+] as const
 
 export type CompanyValues = {
   name: string
@@ -131,7 +174,7 @@ export async function insertCompanies(
     const chunk = records
       .slice(i, i + 1000)
       .map((r) => toRow(workspaceId, r.id, r.values, createdBy))
-    out.push(...(await db.insertInto('companies').values(chunk).returningAll().execute()))
+    out.push(...(await db.insertInto('companies').values(chunk).returning(readColumns).execute()))
   }
   return out.map((r) => toCompany(r, []))
 }
@@ -161,7 +204,7 @@ export async function findCompanies(
   if (ids.length === 0) return []
   let q = db
     .selectFrom('companies as c')
-    .selectAll('c')
+    .select(aliasedColumns)
     .where('c.workspace_id', '=', workspaceId)
     .where('c.id', 'in', ids)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
@@ -219,7 +262,7 @@ export async function listCompanyRows(
 ): Promise<{ data: Company[]; nextCursor: string | null }> {
   let q = db
     .selectFrom('companies as c')
-    .selectAll('c')
+    .select(aliasedColumns)
     .select(plan.sortExpr.as('__sort'))
     .where('c.workspace_id', '=', workspaceId)
   for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])

@@ -7,7 +7,54 @@ import type { ContactsTable } from '../../db/schema'
 import { loadTagsFor } from '../tags/tag-links.repo'
 import { loadCompanyLinks, type LinkedCompany } from './contact-companies.repo'
 
-type Row = Selectable<ContactsTable>
+type Row = Omit<Selectable<ContactsTable>, 'search_text'>
+
+// What reads return: every column but search_text and the generated search_vector, which only
+// searching reads and which are the widest columns of the table.
+const readColumns = [
+  'workspace_id',
+  'id',
+  'first_name',
+  'last_name',
+  'emails',
+  'phones',
+  'title',
+  'language',
+  'birth_date',
+  'gender',
+  'interests',
+  'address',
+  'lifecycle_stage',
+  'owner_id',
+  'source',
+  'custom',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const
+const aliasedColumns = [
+  'c.workspace_id',
+  'c.id',
+  'c.first_name',
+  'c.last_name',
+  'c.emails',
+  'c.phones',
+  'c.title',
+  'c.language',
+  'c.birth_date',
+  'c.gender',
+  'c.interests',
+  'c.address',
+  'c.lifecycle_stage',
+  'c.owner_id',
+  'c.source',
+  'c.custom',
+  'c.created_by',
+  'c.created_at',
+  'c.updated_at',
+  'c.deleted_at',
+] as const
 
 /** The stored, normalised values of a contact (no tags or company links). */
 export type ContactValues = {
@@ -176,7 +223,7 @@ export async function findContacts(
   if (ids.length === 0) return []
   let q = db
     .selectFrom('contacts as c')
-    .selectAll('c')
+    .select(aliasedColumns)
     .where('c.workspace_id', '=', workspaceId)
     .where('c.id', 'in', ids)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
@@ -195,7 +242,7 @@ export async function listContactRows(
 ): Promise<{ data: Contact[]; nextCursor: string | null }> {
   let q = db
     .selectFrom('contacts as c')
-    .selectAll('c')
+    .select(aliasedColumns)
     .select(plan.sortExpr.as('__sort'))
     .where('c.workspace_id', '=', workspaceId)
   for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
@@ -254,7 +301,7 @@ export async function findContactsByEmailOrPhone(
   if (or.length === 0) return []
   let q = db
     .selectFrom('contacts as c')
-    .selectAll('c')
+    .select(aliasedColumns)
     .where('c.workspace_id', '=', workspaceId)
     .where(sql`(${sql.join(or, sql` or `)})` as never)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)

@@ -1,6 +1,9 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { SearchResult, SearchType } from '../../../shared/search.schema'
 import type { Db } from '../../db/client'
+import { withIndexScans } from '../../db/index-scans'
+
+const candidateLimit = 100
 
 // Global search is a read model: the one module that reads several objects' tables, so one
 // query box finds companies, contacts and activities. It only reads; each object's own module
@@ -68,16 +71,24 @@ export async function searchType(
   const s = specs[type]
   const tsq = sql`(websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('english', ${q}))`
   const score = sql`greatest(word_similarity(${q}, t.search_text), ts_rank(t.search_vector, ${tsq}))`
-  const result = await sql<Hit>`
-    select t.id, ${s.title} as title, ${s.subtitle} as subtitle, ${score}::float8 as score
-    from ${s.table} t
-    where t.workspace_id = ${scope.workspaceId}::uuid
-      and t.deleted_at is null
-      and ${s.visible(scope)}
-      and (t.search_vector @@ ${tsq} or ${q} <% t.search_text
-        or t.search_text like ${'%' + escapeLike(q) + '%'})
-    order by score desc, t.id desc
-    limit ${limit}`.execute(db)
+  const scoped = sql`t.workspace_id = ${scope.workspaceId}::uuid and t.deleted_at is null and ${s.visible(scope)}`
+  // Each way of matching contributes a bounded set of candidates through its own index; only
+  // those are scored, so a common name costs no more than a rare one.
+  const candidates = (match: RawBuilder<unknown>) =>
+    sql`(select t.id from ${s.table} t where ${scoped} and ${match} limit ${candidateLimit})`
+  const result = await withIndexScans(db, (trx) =>
+    sql<Hit>`
+      with hits as (
+        ${candidates(sql`t.search_vector @@ ${tsq}`)}
+        union ${candidates(sql`${q} <% t.search_text`)}
+        union ${candidates(sql`t.search_text like ${'%' + escapeLike(q) + '%'}`)}
+      )
+      select t.id, ${s.title} as title, ${s.subtitle} as subtitle, ${score}::float8 as score
+      from ${s.table} t join hits h on h.id = t.id
+      where t.workspace_id = ${scope.workspaceId}::uuid
+      order by score desc, t.id desc
+      limit ${limit}`.execute(trx),
+  )
   return result.rows.map((r) => ({
     type,
     id: r.id,

@@ -46,7 +46,7 @@ export async function updateUserPassword(
 ): Promise<void> {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .set({ password_hash: passwordHash, password_generated: false, updated_at: new Date() })
     .where('id', '=', userId)
     .execute()
 }

@@ -36,13 +36,12 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
   const [debouncedQ] = useDebouncedValue(q, 250)
   const urlQ = useRef(url.q)
   urlQ.current = url.q
-  // Typing reaches the address after a pause, replacing the entry so Back skips keystrokes.
-  // Only a new debounced value is written: setUrl changes with every address change, and an
-  // opened view's `q` must not be overwritten by the search box's stale debounced text.
-  const writtenQ = useRef(debouncedQ)
+  // Typing reaches the address after a pause, replacing the entry so Back skips keystrokes. Only
+  // a new debounced value writes: setUrl changes with every address, and must not undo Back.
+  const typed = useRef(debouncedQ)
   useEffect(() => {
-    if (debouncedQ === writtenQ.current) return
-    writtenQ.current = debouncedQ
+    if (typed.current === debouncedQ) return
+    typed.current = debouncedQ
     if (debouncedQ.trim() !== urlQ.current) setUrl({ q: debouncedQ }, { replace: true })
   }, [debouncedQ, setUrl])
   // Back, forward or an opened view changed the address: the search box follows.
