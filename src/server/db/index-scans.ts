@@ -13,3 +13,12 @@ export async function withIndexScans<T>(db: Db, fn: (trx: Db) => Promise<T>): Pr
     return fn(trx)
   })
 }
+
+/** Runs a list query as planned: with index scans when it searches, as it is otherwise. */
+export function runPlanned<T>(
+  db: Db,
+  plan: { isSearch: boolean },
+  fn: (db: Db) => Promise<T>,
+): Promise<T> {
+  return plan.isSearch ? withIndexScans(db, fn) : fn(db)
+}

@@ -207,6 +207,8 @@ export function searchQuery(q: string): string {
 }
 
 export type PlannedList = {
+  /** True when `q` filters the rows: the query must then run with index scans (index-scans.ts). */
+  isSearch: boolean
   where: RawBuilder<unknown>[]
   orderBy: RawBuilder<unknown>
   sortExpr: RawBuilder<unknown>
@@ -234,6 +236,7 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
         throw bad('cursor', 'invalid_cursor', 'The cursor is not valid')
       const score = sql`greatest(word_similarity(${q}, ${spec.searchTextExpr}), ts_rank(${spec.searchVectorExpr}, ${tsq}))`
       return {
+        isSearch: true,
         where,
         sortExpr: score,
         orderBy: sql`${score} desc, ${spec.idExpr} desc`,
@@ -255,6 +258,7 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
   const nulls = field.isNotNull ? sql`` : sql` nulls last`
   if (cursor) where.push(keysetCondition(field, id, cursor, isDesc))
   return {
+    isSearch: Boolean(q && spec.searchTextExpr),
     where,
     sortExpr: e,
     orderBy: sql`${e} ${dir}${nulls}, ${id} ${dir}`,

@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Activity, ActivityType } from '../../../shared/activities.schema'
 import type { CustomFieldType } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
+import { runPlanned } from '../../db/index-scans'
 import type { ListSpec, PlannedList, Visibility } from '../../db/list-query'
 import type { ActivitiesTable } from '../../db/schema'
 
@@ -238,19 +239,21 @@ export async function listActivityRows(
   plan: PlannedList,
   vis: ActivityVisibility,
 ): Promise<{ data: Activity[]; nextCursor: string | null }> {
-  let q = db
-    .selectFrom('activities as a')
-    .select(aliasedColumns)
-    .select(plan.sortExpr.as('__sort'))
-    .where('a.workspace_id', '=', workspaceId)
-  for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
-  const rows = await q
-    .orderBy(plan.orderBy as never)
-    .limit(plan.limit + 1)
-    .offset(plan.offset)
-    .execute()
-  const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-  return { data: rows.slice(0, plan.limit).map(toActivity), nextCursor }
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('activities as a')
+      .select(aliasedColumns)
+      .select(plan.sortExpr.as('__sort'))
+      .where('a.workspace_id', '=', workspaceId)
+    for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
+    const rows = await q
+      .orderBy(plan.orderBy as never)
+      .limit(plan.limit + 1)
+      .offset(plan.offset)
+      .execute()
+    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
+    return { data: rows.slice(0, plan.limit).map(toActivity), nextCursor }
+  })
 }
 
 export async function countActivityRows(
@@ -259,12 +262,14 @@ export async function countActivityRows(
   plan: PlannedList,
   vis: ActivityVisibility,
 ): Promise<number> {
-  let q = db
-    .selectFrom('activities as a')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('a.workspace_id', '=', workspaceId)
-  for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
-  return Number((await q.executeTakeFirstOrThrow()).n)
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('activities as a')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.workspace_id', '=', workspaceId)
+    for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
+    return Number((await q.executeTakeFirstOrThrow()).n)
+  })
 }
 
 export async function setDeletedAt(

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import type { Company } from '../../../shared/companies.schema'
 import type { CustomFieldType } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
+import { runPlanned } from '../../db/index-scans'
 import {
   visibilityConditions,
   type ListSpec,
@@ -260,20 +261,22 @@ export async function listCompanyRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<{ data: Company[]; nextCursor: string | null }> {
-  let q = db
-    .selectFrom('companies as c')
-    .select(aliasedColumns)
-    .select(plan.sortExpr.as('__sort'))
-    .where('c.workspace_id', '=', workspaceId)
-  for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-    q = q.where(cond as never)
-  const rows = await q
-    .orderBy(plan.orderBy as never)
-    .limit(plan.limit + 1)
-    .offset(plan.offset)
-    .execute()
-  const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-  return { data: await withTags(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('companies as c')
+      .select(aliasedColumns)
+      .select(plan.sortExpr.as('__sort'))
+      .where('c.workspace_id', '=', workspaceId)
+    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
+      q = q.where(cond as never)
+    const rows = await q
+      .orderBy(plan.orderBy as never)
+      .limit(plan.limit + 1)
+      .offset(plan.offset)
+      .execute()
+    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
+    return { data: await withTags(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
+  })
 }
 
 export async function countCompanyRows(
@@ -282,14 +285,16 @@ export async function countCompanyRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<number> {
-  let q = db
-    .selectFrom('companies as c')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.workspace_id', '=', workspaceId)
-  for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-    q = q.where(cond as never)
-  const row = await q.executeTakeFirstOrThrow()
-  return Number(row.n)
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('companies as c')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('c.workspace_id', '=', workspaceId)
+    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
+      q = q.where(cond as never)
+    const row = await q.executeTakeFirstOrThrow()
+    return Number(row.n)
+  })
 }
 
 export async function setDeletedAt(

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Contact, ContactSource } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
+import { runPlanned } from '../../db/index-scans'
 import { visibilityConditions, type PlannedList, type Visibility } from '../../db/list-query'
 import type { ContactsTable } from '../../db/schema'
 import { loadTagsFor } from '../tags/tag-links.repo'
@@ -240,20 +241,22 @@ export async function listContactRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<{ data: Contact[]; nextCursor: string | null }> {
-  let q = db
-    .selectFrom('contacts as c')
-    .select(aliasedColumns)
-    .select(plan.sortExpr.as('__sort'))
-    .where('c.workspace_id', '=', workspaceId)
-  for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-    q = q.where(cond as never)
-  const rows = await q
-    .orderBy(plan.orderBy as never)
-    .limit(plan.limit + 1)
-    .offset(plan.offset)
-    .execute()
-  const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-  return { data: await withLinks(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('contacts as c')
+      .select(aliasedColumns)
+      .select(plan.sortExpr.as('__sort'))
+      .where('c.workspace_id', '=', workspaceId)
+    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
+      q = q.where(cond as never)
+    const rows = await q
+      .orderBy(plan.orderBy as never)
+      .limit(plan.limit + 1)
+      .offset(plan.offset)
+      .execute()
+    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
+    return { data: await withLinks(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
+  })
 }
 
 export async function countContactRows(
@@ -262,14 +265,16 @@ export async function countContactRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<number> {
-  let q = db
-    .selectFrom('contacts as c')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.workspace_id', '=', workspaceId)
-  for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-    q = q.where(cond as never)
-  const row = await q.executeTakeFirstOrThrow()
-  return Number(row.n)
+  return runPlanned(db, plan, async (db) => {
+    let q = db
+      .selectFrom('contacts as c')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('c.workspace_id', '=', workspaceId)
+    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
+      q = q.where(cond as never)
+    const row = await q.executeTakeFirstOrThrow()
+    return Number(row.n)
+  })
 }
 
 export async function setDeletedAt(
