@@ -74,7 +74,6 @@ export default async function setup(project: TestProject) {
   const base = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['bin/suhde.mjs', 'serve'], {
     env: {
-      // eslint-disable-next-line no-restricted-syntax -- the child needs PATH and the like
       ...process.env,
       SUHDE_DATA_DIR: dataDir,
       PORT: String(port),

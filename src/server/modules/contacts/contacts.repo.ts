@@ -12,28 +12,6 @@ type Row = Omit<Selectable<ContactsTable>, 'search_text'>
 
 // What reads return: every column but search_text and the generated search_vector, which only
 // searching reads and which are the widest columns of the table.
-const readColumns = [
-  'workspace_id',
-  'id',
-  'first_name',
-  'last_name',
-  'emails',
-  'phones',
-  'title',
-  'language',
-  'birth_date',
-  'gender',
-  'interests',
-  'address',
-  'lifecycle_stage',
-  'owner_id',
-  'source',
-  'custom',
-  'created_by',
-  'created_at',
-  'updated_at',
-  'deleted_at',
-] as const
 const aliasedColumns = [
   'c.workspace_id',
   'c.id',
