@@ -13,6 +13,7 @@ import { fieldError, mapDbError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
+import { assertLinksVisible } from './activity-links'
 import { audit } from '../audit/audit.service'
 import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
@@ -86,6 +87,11 @@ export async function createActivities(
       now,
     ),
   }))
+  await assertLinksVisible(
+    deps,
+    actor,
+    records.map((r, i) => ({ prefix: isBulk ? `records.${i}.` : '', ...r.values })),
+  )
   return withDb(() =>
     deps.db.transaction().execute(async (trx) => {
       const created = await insertActivities(trx, actor.workspaceId, records, actor.userId)
@@ -163,6 +169,11 @@ export async function updateActivities(
             ? fieldError(`${prefix}id`, 'unknown_reference', 'Activity not found')
             : notFound('Activity')
         const values = mergeActivityValues(patch, valuesOf(before), defs, prefix, now)
+        const isRelinked =
+          values.companyId !== before.companyId || values.contactId !== before.contactId
+        // Inside the transaction: on PGlite its one connection is this transaction's.
+        if (isRelinked)
+          await assertLinksVisible({ ...deps, db: trx }, actor, [{ prefix, ...values }])
         await updateActivityRow(trx, actor.workspaceId, patch.id, values)
       }
       const after = new Map(

@@ -314,6 +314,37 @@ describe('updates, bulk and access', () => {
   })
 })
 
+describe('links to records the author cannot see', () => {
+  it('refuses an own-scope user an activity on a company or contact hidden from them, as if it did not exist', async () => {
+    const seller = await makeMember(t, admin.workspaceId, 'sales', 'own')
+    const hiddenCompany = (await admin.post('/api/v1/companies', { name: 'Piilossa Oy' })).json()
+    const hiddenContact = (await admin.post('/api/v1/contacts', { lastName: 'Piilonen' })).json()
+    const onCompany = await seller.post('/api/v1/activities', {
+      type: 'note',
+      subject: 'Urkinta',
+      companyId: hiddenCompany.id,
+    })
+    expect(onCompany.statusCode).toBe(400)
+    expect(onCompany.json().errors[0]).toMatchObject({
+      path: 'companyId',
+      code: 'unknown_reference',
+    })
+    const mine = (
+      await seller.post('/api/v1/activities', { type: 'note', subject: 'Oma muistiinpano' })
+    ).json()
+    const relinked = await seller.patch(`/api/v1/activities/${mine.id}`, {
+      contactId: hiddenContact.id,
+    })
+    expect(relinked.statusCode).toBe(400)
+    expect(relinked.json().errors[0]).toMatchObject({
+      path: 'contactId',
+      code: 'unknown_reference',
+    })
+    const timeline = (await admin.get(`/api/v1/companies/${hiddenCompany.id}/timeline`)).json().data
+    expect(timeline.map((e: { eventType: string }) => e.eventType)).toEqual(['created'])
+  })
+})
+
 describe('OpenAPI', () => {
   it('documents the activity, tag and custom field endpoints', async () => {
     const res = await admin.get('/api/v1/openapi.json')

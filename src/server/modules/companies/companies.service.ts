@@ -311,3 +311,13 @@ export async function companyTimeline(
     ...opts,
   })
 }
+
+/** Which of `ids` the actor may see; other modules check links to companies with it. */
+export async function visibleCompanyIds(
+  deps: Deps,
+  actor: Actor,
+  ids: string[],
+): Promise<Set<string>> {
+  const found = await findCompanies(deps.db, actor.workspaceId, ids, await visibility(deps, actor))
+  return new Set(found.map((c) => c.id))
+}

@@ -201,3 +201,18 @@ export async function restoreContacts(deps: Deps, actor: Actor, ids: string[]): 
     return findContacts(trx, actor.workspaceId, foundIds, { ownerIds: null })
   })
 }
+
+/** Which of `ids` the actor may see; other modules check links to contacts with it. */
+export async function visibleContactIds(
+  deps: Deps,
+  actor: Actor,
+  ids: string[],
+): Promise<Set<string>> {
+  const found = await findContacts(
+    deps.db,
+    actor.workspaceId,
+    ids,
+    await contactVisibility(deps, actor),
+  )
+  return new Set(found.map((c) => c.id))
+}
