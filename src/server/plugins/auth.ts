@@ -4,6 +4,7 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import type { Actor } from '../lib/actor'
 import { actorFromApiKey, actorFromSession, sessionCookieName } from '../modules/auth/auth.service'
+import { requestInfo } from './session-cookie'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,10 +14,6 @@ declare module 'fastify' {
     /** Routes that answer without sign-in (health, login, the OpenAPI document). */
     isPublic?: boolean
   }
-}
-
-function requestInfo(req: FastifyRequest) {
-  return { requestId: req.id, ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }
 }
 
 /** Resolves the session cookie or Bearer API key into an Actor before any /api route runs. */

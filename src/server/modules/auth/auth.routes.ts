@@ -5,6 +5,7 @@ import type { Deps } from '../../deps'
 import { actorOf } from '../../plugins/auth'
 import { login, logout, sessionCookieName } from './auth.service'
 import { getMe, updateMe } from './me.service'
+import { requestInfo, setSessionCookie } from '../../plugins/session-cookie'
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['auth']
@@ -30,20 +31,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
       },
     },
     async (req, reply) => {
-      const info = {
-        requestId: req.id,
-        ip: req.ip ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      }
-      const { token, actor, expiresAt } = await login(deps, req.body, info)
-      reply.setCookie(sessionCookieName, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.secureCookies,
-        expires: expiresAt,
-      })
-      return getMe(deps, actor)
+      const session = await login(deps, req.body, requestInfo(req))
+      setSessionCookie(reply, deps.config, session)
+      return getMe(deps, session.actor)
     },
   )
   app.post(

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { meSchema } from '../../../shared/auth.schema'
 import { setupSchema, setupStatusSchema } from '../../../shared/setup.schema'
 import type { Deps } from '../../deps'
-import { sessionCookieName } from '../auth/auth.service'
 import { getMe } from '../auth/me.service'
 import { isSetupNeeded, runSetup } from './setup.service'
+import { requestInfo, setSessionCookie } from '../../plugins/session-cookie'
 
 export const setupRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['auth']
@@ -33,20 +33,9 @@ export const setupRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       },
     },
     async (req, reply) => {
-      const info = {
-        requestId: req.id,
-        ip: req.ip ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      }
-      const { token, actor, expiresAt } = await runSetup(deps, req.body, info)
-      reply.setCookie(sessionCookieName, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.secureCookies,
-        expires: expiresAt,
-      })
-      return reply.code(201).send(await getMe(deps, actor))
+      const session = await runSetup(deps, req.body, requestInfo(req))
+      setSessionCookie(reply, deps.config, session)
+      return reply.code(201).send(await getMe(deps, session.actor))
     },
   )
 }

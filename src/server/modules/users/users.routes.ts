@@ -15,8 +15,8 @@ import {
 } from '../../../shared/users.schema'
 import type { Deps } from '../../deps'
 import { actorOf } from '../../plugins/auth'
-import { sessionCookieName } from '../auth/auth.service'
 import { getMe } from '../auth/me.service'
+import { requestInfo, setSessionCookie } from '../../plugins/session-cookie'
 import { acceptInvitation, resetPasswordWithToken } from './account.service'
 import {
   createUser,
@@ -150,20 +150,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       },
     },
     async (req, reply) => {
-      const info = {
-        requestId: req.id,
-        ip: req.ip ?? null,
-        userAgent: req.headers['user-agent'] ?? null,
-      }
-      const { token, actor, expiresAt } = await acceptInvitation(deps, req.body, info)
-      reply.setCookie(sessionCookieName, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: deps.config.secureCookies,
-        expires: expiresAt,
-      })
-      return getMe(deps, actor)
+      const session = await acceptInvitation(deps, req.body, requestInfo(req))
+      setSessionCookie(reply, deps.config, session)
+      return getMe(deps, session.actor)
     },
   )
   app.post(
