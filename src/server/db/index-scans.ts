@@ -2,14 +2,17 @@ import { sql } from 'kysely'
 import type { Db } from './client'
 
 /**
- * Runs text-search queries with sequential scans off. PostgreSQL cannot estimate how many rows
- * a trigram or full-text condition matches; under a LIMIT it then picks a sequential scan, which
- * is quick for a common name but reads the whole table for a rare one (seconds at 1M rows).
- * Bitmap index scans keep the worst case bounded (measured in docs/benchmarks.md).
+ * Runs text-search queries on bitmap scans of the search indexes only. PostgreSQL cannot
+ * estimate how many rows a trigram or full-text condition matches; under a LIMIT it then walks
+ * the table (a sequential scan, or an index scan on workspace_id) testing each row, which is
+ * quick for a common name but reads all of a workspace for a rare one: 1.3 s at 1M contacts.
+ * With plain and sequential scans off it must use the GIN indexes: 7–160 ms there
+ * (docs/benchmarks.md).
  */
 export async function withIndexScans<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx)
+    await sql`set local enable_indexscan = off`.execute(trx)
     return fn(trx)
   })
 }
