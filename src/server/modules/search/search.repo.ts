@@ -73,22 +73,28 @@ export async function searchType(
   const score = sql`greatest(word_similarity(${q}, t.search_text), ts_rank(t.search_vector, ${tsq}))`
   const scoped = sql`t.workspace_id = ${scope.workspaceId}::uuid and t.deleted_at is null and ${s.visible(scope)}`
   // Each way of matching contributes a bounded set of candidates through its own index; only
-  // those are scored, so a common name costs no more than a rare one.
+  // those are scored. The typo-tolerant trigram match is the costly one (a common name has tens
+  // of thousands of trigram candidates), so it runs only when the words themselves found too
+  // little: a misspelling finds nothing by stem or substring.
   const candidates = (match: RawBuilder<unknown>) =>
     sql`(select t.id from ${s.table} t where ${scoped} and ${match} limit ${candidateLimit})`
-  const result = await withIndexScans(db, (trx) =>
-    sql<Hit>`
-      with hits as (
-        ${candidates(sql`t.search_vector @@ ${tsq}`)}
-        union ${candidates(sql`${q} <% t.search_text`)}
-        union ${candidates(sql`t.search_text like ${'%' + escapeLike(q) + '%'}`)}
-      )
-      select t.id, ${s.title} as title, ${s.subtitle} as subtitle, ${score}::float8 as score
-      from ${s.table} t join hits h on h.id = t.id
-      where t.workspace_id = ${scope.workspaceId}::uuid
-      order by score desc, t.id desc
-      limit ${limit}`.execute(trx),
-  )
+  const exact = [
+    candidates(sql`t.search_vector @@ ${tsq}`),
+    candidates(sql`t.search_text like ${'%' + escapeLike(q) + '%'}`),
+  ]
+  const fuzzy = candidates(sql`${q} <% t.search_text`)
+  const best = (matches: RawBuilder<unknown>[]) =>
+    withIndexScans(db, (trx) =>
+      sql<Hit>`
+        with hits as (${sql.join(matches, sql` union `)})
+        select t.id, ${s.title} as title, ${s.subtitle} as subtitle, ${score}::float8 as score
+        from ${s.table} t join hits h on h.id = t.id
+        where t.workspace_id = ${scope.workspaceId}::uuid
+        order by score desc, t.id desc
+        limit ${limit}`.execute(trx),
+    )
+  let result = await best(exact)
+  if (result.rows.length < limit) result = await best([...exact, fuzzy])
   return result.rows.map((r) => ({
     type,
     id: r.id,
