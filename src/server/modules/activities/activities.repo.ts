@@ -2,7 +2,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { Activity, ActivityType } from '../../../shared/activities.schema'
 import type { CustomFieldType } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
-import { runPlanned } from '../../db/index-scans'
+import { planCount, planPage } from '../../db/paged'
 import type { ListSpec, PlannedList, Visibility } from '../../db/list-query'
 import type { ActivitiesTable } from '../../db/schema'
 
@@ -239,37 +239,22 @@ export async function listActivityRows(
   plan: PlannedList,
   vis: ActivityVisibility,
 ): Promise<{ data: Activity[]; nextCursor: string | null }> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
+  const page = await planPage(db, plan, visibility('a', vis), (db) =>
+    db
       .selectFrom('activities as a')
       .select(aliasedColumns)
-      .select(plan.sortExpr.as('__sort'))
-      .where('a.workspace_id', '=', workspaceId)
-    for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
-    const rows = await q
-      .orderBy(plan.orderBy as never)
-      .limit(plan.limit + 1)
-      .offset(plan.offset)
-      .execute()
-    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-    return { data: rows.slice(0, plan.limit).map(toActivity), nextCursor }
-  })
+      .where('a.workspace_id', '=', workspaceId),
+  )
+  return { data: page.rows.map(toActivity), nextCursor: page.nextCursor }
 }
 
-export async function countActivityRows(
+export function countActivityRows(
   db: Db,
   workspaceId: string,
   plan: PlannedList,
   vis: ActivityVisibility,
 ): Promise<number> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
-      .selectFrom('activities as a')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('a.workspace_id', '=', workspaceId)
-    for (const cond of [...visibility('a', vis), ...plan.where]) q = q.where(cond as never)
-    return Number((await q.executeTakeFirstOrThrow()).n)
-  })
+  return planCount(db, plan, { name: 'activities', alias: 'a', workspaceId }, visibility('a', vis))
 }
 
 export async function setDeletedAt(

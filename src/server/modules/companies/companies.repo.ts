@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import type { Company } from '../../../shared/companies.schema'
 import type { CustomFieldType } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
-import { runPlanned } from '../../db/index-scans'
+import { planCount, planPage } from '../../db/paged'
 import {
   visibilityConditions,
   type ListSpec,
@@ -261,40 +261,27 @@ export async function listCompanyRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<{ data: Company[]; nextCursor: string | null }> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
+  const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
+    db
       .selectFrom('companies as c')
       .select(aliasedColumns)
-      .select(plan.sortExpr.as('__sort'))
-      .where('c.workspace_id', '=', workspaceId)
-    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-      q = q.where(cond as never)
-    const rows = await q
-      .orderBy(plan.orderBy as never)
-      .limit(plan.limit + 1)
-      .offset(plan.offset)
-      .execute()
-    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-    return { data: await withTags(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
-  })
+      .where('c.workspace_id', '=', workspaceId),
+  )
+  return { data: await withTags(db, workspaceId, page.rows), nextCursor: page.nextCursor }
 }
 
-export async function countCompanyRows(
+export function countCompanyRows(
   db: Db,
   workspaceId: string,
   plan: PlannedList,
   vis: Visibility,
 ): Promise<number> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
-      .selectFrom('companies as c')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('c.workspace_id', '=', workspaceId)
-    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-      q = q.where(cond as never)
-    const row = await q.executeTakeFirstOrThrow()
-    return Number(row.n)
-  })
+  return planCount(
+    db,
+    plan,
+    { name: 'companies', alias: 'c', workspaceId },
+    visibilityConditions('c', 'owner_id', vis),
+  )
 }
 
 export async function setDeletedAt(

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Contact, ContactSource } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
-import { runPlanned } from '../../db/index-scans'
+import { planCount, planPage } from '../../db/paged'
 import { visibilityConditions, type PlannedList, type Visibility } from '../../db/list-query'
 import type { ContactsTable } from '../../db/schema'
 import { loadTagsFor } from '../tags/tag-links.repo'
@@ -219,40 +219,24 @@ export async function listContactRows(
   plan: PlannedList,
   vis: Visibility,
 ): Promise<{ data: Contact[]; nextCursor: string | null }> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
-      .selectFrom('contacts as c')
-      .select(aliasedColumns)
-      .select(plan.sortExpr.as('__sort'))
-      .where('c.workspace_id', '=', workspaceId)
-    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-      q = q.where(cond as never)
-    const rows = await q
-      .orderBy(plan.orderBy as never)
-      .limit(plan.limit + 1)
-      .offset(plan.offset)
-      .execute()
-    const nextCursor = plan.nextCursor(rows as { __sort: unknown; id: string }[])
-    return { data: await withLinks(db, workspaceId, rows.slice(0, plan.limit)), nextCursor }
-  })
+  const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
+    db.selectFrom('contacts as c').select(aliasedColumns).where('c.workspace_id', '=', workspaceId),
+  )
+  return { data: await withLinks(db, workspaceId, page.rows), nextCursor: page.nextCursor }
 }
 
-export async function countContactRows(
+export function countContactRows(
   db: Db,
   workspaceId: string,
   plan: PlannedList,
   vis: Visibility,
 ): Promise<number> {
-  return runPlanned(db, plan, async (db) => {
-    let q = db
-      .selectFrom('contacts as c')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('c.workspace_id', '=', workspaceId)
-    for (const cond of [...visibilityConditions('c', 'owner_id', vis), ...plan.where])
-      q = q.where(cond as never)
-    const row = await q.executeTakeFirstOrThrow()
-    return Number(row.n)
-  })
+  return planCount(
+    db,
+    plan,
+    { name: 'contacts', alias: 'c', workspaceId },
+    visibilityConditions('c', 'owner_id', vis),
+  )
 }
 
 export async function setDeletedAt(
