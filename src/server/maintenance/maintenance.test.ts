@@ -25,7 +25,7 @@ describe('embedded maintenance', { timeout: 120_000 }, () => {
       const now = new Date()
       const done = await runMaintenance(e, now)
       expect(done[0]).toBe('vacuum:daily')
-      expect(done[1]).toMatch(/^backup:.*suhde-\d{8}-\d{6}-daily\.tar\.gz$/)
+      expect(done[1]).toMatch(/^backup:.*suhde-\d{8}-\d{6}-\d{3}-daily\.tar\.gz$/)
       expect(await readMaintenanceState(database.db, 'vacuum')).toMatchObject({ reason: 'daily' })
       expect(await readMaintenanceState(database.db, 'backup')).toMatchObject({ reason: 'daily' })
       // Within the day nothing is due again.
