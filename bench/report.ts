@@ -1,4 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import type { JobResult } from './jobs'
 
 export type BenchResult = {
   name: string
@@ -59,4 +61,41 @@ export function reportResults({ results, meta }: { results: BenchResult[]; meta:
   }
   if (!doc.includes(marker)) doc += `\n${marker}\n`
   writeFileSync(docPath, doc.replace(marker, `${marker}\n\n${section}`))
+}
+
+type JobMeta = Omit<Meta, 'connections' | 'duration' | 'idleRssMb'>
+
+/** The job benchmarks (import, export) as their own table at the top of docs/benchmarks.md. */
+export function reportJobResults({
+  results,
+  meta,
+  write = true,
+}: {
+  results: JobResult[]
+  meta: JobMeta
+  write?: boolean
+}): void {
+  const rows = results.map((r) => {
+    const raw = r.raw
+      ? `${Math.round(r.raw.rowsPerSec)} rows/s (${r.raw.seconds.toFixed(1)} s): ${r.raw.what}`
+      : '–'
+    return `| ${r.name} | ${r.rows} | ${r.seconds.toFixed(1)} | ${Math.round(r.rowsPerSec)} | ${r.peakRssMb} | ${raw} | ${r.detail} |`
+  })
+  const section = [
+    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — jobs, ${meta.backend}, commit ${meta.commit}`,
+    '',
+    `Machine: ${meta.cores} cores, ${meta.memoryGb} GiB, load average ${loadavg()[0]?.toFixed(1)} at the end (shared with other work); Node ${meta.node}; dataset ${meta.dataset} (export).`,
+    '',
+    '| benchmark | rows | seconds | rows/s | peak server RSS MB | raw baseline | notes |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n')
+  console.log(`\n${section}`)
+  if (!write) return
+  const doc = readFileSync(docPath, 'utf8')
+  writeFileSync(
+    docPath,
+    doc.includes(marker) ? doc.replace(marker, `${marker}\n\n${section}`) : `${doc}\n${section}`,
+  )
 }

@@ -28,6 +28,11 @@ function newContact(i: number) {
 export const listPath =
   '/api/v1/contacts?filter[lifecycleStage][eq]=customer&sort=lastName&limit=50'
 
+// The sales scenarios measure what one user waits for (the targets are latencies), with a few
+// users at once rather than 32: a board load, a forecast, a drag-and-drop move.
+export const salesConnections = 4
+export const forecastPath = '/api/v1/forecast?period=month&groupBy=rep'
+
 export const scenarios: Record<string, Scenario> = {
   get: {
     name: 'get contact by id',
@@ -130,5 +135,49 @@ export const scenarios: Record<string, Scenario> = {
         },
       ],
     }),
+  },
+  board: {
+    name: 'board of a pipeline with 10k open deals',
+    autocannon: (ctx) => ({
+      connections: salesConnections,
+      headers: headers(ctx),
+      requests: [{ path: `/api/v1/pipelines/${ctx.sample.pipelineId}/board` }],
+    }),
+  },
+  forecast: {
+    name: 'forecast by month and rep',
+    autocannon: (ctx) => ({
+      connections: salesConnections,
+      headers: headers(ctx),
+      requests: [{ path: forecastPath }],
+    }),
+  },
+  move: {
+    // Each request moves the next deal to the other of two stages, so every move changes the
+    // stage (gate check, stay history, timeline, audit, live event), never a no-op.
+    name: 'drag-and-drop move of a deal',
+    autocannon: (ctx) => {
+      const [a, b] = ctx.sample.moveStageIds
+      const stageOf = new Map(ctx.sample.deals.map((d) => [d.id, d.stageId]))
+      return {
+        connections: salesConnections,
+        headers: headers(ctx, true),
+        requests: [
+          {
+            setupRequest: (req) => {
+              const deal = pick(ctx.sample.deals)
+              const to = stageOf.get(deal.id) === a ? b : a
+              stageOf.set(deal.id, to)
+              return {
+                ...req,
+                method: 'POST',
+                path: `/api/v1/deals/${deal.id}/move`,
+                body: JSON.stringify({ stageId: to }),
+              }
+            },
+          },
+        ],
+      }
+    },
   },
 }

@@ -5,8 +5,13 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 
-export const adminEmail = 'e2e-admin@suhde.local'
-export const adminPassword = 'e2e-password-123'
+// E2E_DATABASE_URL runs the server on an existing PostgreSQL database instead of a fresh
+// embedded one, signed in as E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD: how performance.e2e.ts is
+// measured on the standard benchmark dataset (see docs/benchmarks.md). Other files expect the
+// fresh database. E2E_WORKSPACE_ID picks the workspace when the admin has several.
+const external = process.env.E2E_DATABASE_URL
+export const adminEmail = (external && process.env.E2E_ADMIN_EMAIL) || 'e2e-admin@suhde.local'
+export const adminPassword = (external && process.env.E2E_ADMIN_PASSWORD) || 'e2e-password-123'
 export const screenshotDir = resolve('test-results/screenshots')
 
 // Module augmentation of Vitest's provide/inject needs an interface.
@@ -14,6 +19,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string
     sessionCookie: string
+    /** 'fresh' (an empty embedded database) or 'external' (E2E_DATABASE_URL). */
+    dataset: 'fresh' | 'external'
   }
 }
 
@@ -48,7 +55,14 @@ async function signIn(base: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    body: JSON.stringify({
+      email: adminEmail,
+      password: adminPassword,
+      // A benchmark admin may belong to several workspaces; E2E_WORKSPACE_ID picks one.
+      ...(external && process.env.E2E_WORKSPACE_ID
+        ? { workspaceId: process.env.E2E_WORKSPACE_ID }
+        : {}),
+    }),
   })
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
   const cookie = /suhde_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
@@ -82,12 +96,14 @@ export default async function setup(project: TestProject) {
       SUHDE_ADMIN_PASSWORD: adminPassword,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...(external ? { DATABASE_URL: external } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   try {
     await waitForHealth(base, child)
     project.provide('baseUrl', base)
+    project.provide('dataset', external ? 'external' : 'fresh')
     project.provide('sessionCookie', await signIn(base))
   } catch (error) {
     await stop(child)

@@ -127,3 +127,61 @@ describe('sales pages', () => {
     }
   })
 })
+
+describe('deal custom fields and currencies', () => {
+  const s = useBrowser()
+
+  it('adds a deal field in the admin, fills it in a new deal, and sums other currencies apart', async () => {
+    const { page } = s
+    const suffix = unique('x').split(' ')[1] ?? ''
+    const label = `Sales channel ${suffix}`
+    const pipeline = await api<Pipeline>('POST', '/pipelines', {
+      name: unique('Valuutat'),
+      stages: [{ name: 'Liidi', probability: 50 }],
+    })
+    await api('POST', '/deals', {
+      title: unique('Kruunu'),
+      pipelineId: pipeline.id,
+      amount: 500000,
+      currency: 'SEK',
+    })
+
+    await page.goto('/admin/custom-fields')
+    await page
+      .getByRole('radiogroup', { name: 'Record type' })
+      .getByText('Deals', { exact: true })
+      .click()
+    await page.getByRole('button', { name: 'New field' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New field' })
+    await dialog.getByLabel('Name in Finnish').fill(`Myyntikanava ${suffix}`)
+    await dialog.getByLabel('Name in English').fill(label)
+    await dialog.getByLabel('Key').fill(`channel_${suffix}`)
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('list', { name: 'Custom fields' }).getByText(label).waitFor()
+
+    await page.goto(`/pipeline?pipeline=${pipeline.id}`)
+    await page.getByRole('button', { name: 'New deal' }).click()
+    const form = page.getByRole('dialog', { name: 'New deal' })
+    const title = unique('Euro')
+    await form.getByLabel('Title').fill(title)
+    await form.getByLabel('Value').fill('1000')
+    await form.getByLabel(label).fill('Kumppani')
+    await form.getByRole('button', { name: 'Create deal' }).click()
+    await form.waitFor({ state: 'hidden' })
+    const column = page.getByRole('region', { name: 'Liidi' })
+    await column.getByRole('button', { name: title }).waitFor()
+    // The euro deal is the column's sum; the crown deal is summed apart on a line of its own.
+    await column.getByText('€1,000.00').first().waitFor()
+    const other = column.getByTestId('other-currency-sum')
+    expect(await other.textContent()).toContain('SEK')
+    expect(await other.textContent()).toContain('5,000.00')
+    await screenshot(page, 'sales-board-currencies')
+
+    await column.getByRole('link', { name: title }).click()
+    await page.waitForURL(/\/deals\/[0-9a-f-]{36}$/)
+    await page.getByText(label).waitFor()
+    await page.getByText('Kumppani', { exact: true }).waitFor()
+    await screenshot(page, 'sales-deal-custom')
+  })
+})

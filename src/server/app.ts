@@ -49,6 +49,8 @@ import { leadsRoutes } from './modules/leads/leads.routes'
 import { setupRoutes } from './modules/setup/setup.routes'
 import { importsRoutes } from './modules/imports/imports.routes'
 import { exportsRoutes } from './modules/exports/exports.routes'
+import { duplicatesRoutes } from './modules/duplicates/duplicates.routes'
+import { mergesRoutes } from './modules/merges/merges.routes'
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
@@ -158,6 +160,8 @@ export async function buildApp(
       await api.register(leadsRoutes, { prefix: '/leads', deps: fullDeps })
       await api.register(importsRoutes, { prefix: '/imports', deps: fullDeps })
       await api.register(exportsRoutes, { prefix: '/exports', deps: fullDeps })
+      await api.register(duplicatesRoutes, { prefix: '/duplicates', deps: fullDeps })
+      await api.register(mergesRoutes, { prefix: '/merges', deps: fullDeps })
     },
     { prefix: '/api/v1' },
   )

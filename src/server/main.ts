@@ -4,6 +4,8 @@ import { loadConfig, type Config } from './config'
 import { startMaintenance } from './maintenance/scheduler'
 import { startRetention } from './modules/privacy/retention.scheduler'
 import { startImportRunner } from './modules/imports/import-runner'
+import { jobHandlers } from './modules/jobs/job-handlers'
+import { startJobRunner } from './modules/jobs/job-runner'
 import { openAppDatabase, type AppDatabase } from './platform/database'
 import { ensureFirstWorkspace, firstRunMessage, type FirstRun } from './platform/first-run'
 import { loggerOptions } from './platform/logger'
@@ -60,6 +62,11 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       config,
       log: app.log,
     })
+    // Other durable jobs (the duplicate scan) from the jobs table, resumed the same way.
+    const jobs = startJobRunner(
+      { db: database.db, engine: database.engine, config, log: app.log },
+      jobHandlers,
+    )
     const maintenance =
       database.pglite && database.backupsDir
         ? startMaintenance(
@@ -81,6 +88,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
         await running.close()
         await retention.stop()
         await imports.stop()
+        await jobs.stop()
         await maintenance?.stop()
         await database.close()
       })())

@@ -26,8 +26,11 @@ export type ApiClientOptions = {
   fetch?: typeof fetch
 }
 
+/** Per-call options; `signal` cancels the request (e.g. a search the user has typed past). */
+export type RequestOptions = { signal?: AbortSignal }
+
 export type ApiClient = {
-  get<T>(path: string, query?: QueryParams): Promise<T>
+  get<T>(path: string, query?: QueryParams, options?: RequestOptions): Promise<T>
   post<T>(path: string, body?: unknown): Promise<T>
   patch<T>(path: string, body?: unknown): Promise<T>
   put<T>(path: string, body?: unknown): Promise<T>
@@ -62,7 +65,13 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
     return `${opts.baseUrl ?? ''}/api/v1${path}${qs ? `?${qs}` : ''}`
   }
 
-  async function request<T>(method: string, path: string, body?: unknown, query?: QueryParams) {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: QueryParams,
+    options?: RequestOptions,
+  ) {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers?.() }
     if (body !== undefined) headers['content-type'] = 'application/json'
     const res = await doFetch(url(path, query), {
@@ -70,6 +79,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
       headers,
       credentials: 'include',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options?.signal,
     })
     if (res.status === 204) return undefined as T
     const text = await res.text()
@@ -82,7 +92,7 @@ export function createApiClient(opts: ApiClientOptions = {}): ApiClient {
   }
 
   return {
-    get: (path, query) => request('GET', path, undefined, query),
+    get: (path, query, options) => request('GET', path, undefined, query, options),
     post: (path, body) => request('POST', path, body ?? {}),
     patch: (path, body) => request('PATCH', path, body ?? {}),
     put: (path, body) => request('PUT', path, body ?? {}),

@@ -55,7 +55,13 @@ export const listQuerySchema = z.strictObject({
   cursor: z.string().max(2000).optional(),
   sort: z.string().max(100).optional().describe('Field to sort by; prefix with - for descending'),
   fields: z.string().max(2000).optional().describe('Comma-separated fields to return'),
-  q: z.string().max(200).optional().describe('Typo-tolerant full-text search'),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'Typo-tolerant full-text search. Without `sort` the best matches come first, ranked among at most 200 candidates per way of matching (names, stems, substrings, misspellings); with `sort` every match, in that order.',
+    ),
   includeTotal: z.enum(['true', 'false']).optional(),
   includeDeleted: z.enum(['true', 'false', 'only']).optional(),
   filter: z

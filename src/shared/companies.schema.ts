@@ -12,6 +12,21 @@ import {
 
 export const companySizes = ['1-9', '10-49', '50-249', '250-999', '1000+'] as const
 
+/** A company's own stored fields (not custom fields or tags): what timelines and merges track. */
+export const companyValueFields = [
+  'name',
+  'businessId',
+  'vatId',
+  'domain',
+  'industry',
+  'size',
+  'addresses',
+  'tier',
+  'lifecycleStage',
+  'ownerId',
+  'parentId',
+] as const
+
 export const companySchema = z.object({
   id: z.uuid(),
   name: z.string(),

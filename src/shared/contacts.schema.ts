@@ -15,6 +15,23 @@ import {
 
 const text = (max: number) => z.string().trim().max(max).nullish()
 
+/** A contact's own stored fields (not custom fields or tags): what timelines, merges and imports track. */
+export const contactValueFields = [
+  'firstName',
+  'lastName',
+  'emails',
+  'phones',
+  'title',
+  'language',
+  'birthDate',
+  'gender',
+  'interests',
+  'address',
+  'lifecycleStage',
+  'ownerId',
+  'source',
+] as const
+
 export const contactEmailInputSchema = z.strictObject({
   address: emailSchema,
   label: text(100),

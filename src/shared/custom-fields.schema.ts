@@ -15,7 +15,7 @@ export const customFieldTypes = [
 ] as const
 export type CustomFieldType = (typeof customFieldTypes)[number]
 
-export const customFieldObjects = ['company', 'contact', 'activity'] as const
+export const customFieldObjects = ['company', 'contact', 'activity', 'deal'] as const
 export type CustomFieldObject = (typeof customFieldObjects)[number]
 
 export const customFieldOptionSchema = z.strictObject({

@@ -153,16 +153,29 @@ export const boardCardSchema = z.object({
 })
 export type BoardCard = z.infer<typeof boardCardSchema>
 
+/** Totals of one currency: amounts in different currencies are never added together. */
+export const currencySumSchema = z.object({
+  currency: z.string(),
+  count: z.number(),
+  sum: z.number(),
+  weightedSum: z.number(),
+})
+export type CurrencySum = z.infer<typeof currencySumSchema>
+
 export const boardSchema = z.object({
   pipelineId: z.uuid(),
+  currency: z.string().describe('The workspace currency, the one `sum` and `weightedSum` are in'),
   columns: z.array(
     z.object({
       stageId: z.uuid(),
       name: z.string(),
       probability: z.number(),
-      count: z.number(),
-      sum: z.number(),
-      weightedSum: z.number(),
+      count: z.number().describe('Open deals in the column, in any currency'),
+      sum: z.number().describe('Sum of the deals in the workspace currency only'),
+      weightedSum: z.number().describe('Probability-weighted sum in the workspace currency only'),
+      sums: z
+        .array(currencySumSchema)
+        .describe('Per currency (the workspace currency first), when deals use several'),
       cards: z.array(boardCardSchema),
       nextCursor: z.string().nullable(),
     }),

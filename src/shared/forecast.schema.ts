@@ -17,12 +17,17 @@ export const forecastRowSchema = z.object({
   periodStart: z.string(),
   groupId: z.uuid().nullable().describe('User id (rep) or team id; null = no owner / no team'),
   groupName: z.string().nullable(),
+  currency: z
+    .string()
+    .describe(
+      'Amounts of a row are in one currency: deals in another currency get rows of their own',
+    ),
   closedWon: z.number(),
   commit: z.number().describe('Won + open deals in the commit category (or probability ≥ 80 %)'),
   bestCase: z.number().describe('Commit + best-case deals (or probability ≥ 50 %)'),
   weighted: z.number().describe('Won + Σ open amount × probability'),
   pipeline: z.number().describe('Won + every open deal, unweighted'),
-  quota: z.number().nullable(),
+  quota: z.number().nullable().describe('Quotas set in this currency'),
 })
 export const forecastSchema = z.object({ data: z.array(forecastRowSchema) })
 export type ForecastRow = z.infer<typeof forecastRowSchema>
@@ -39,7 +44,11 @@ export const metricsSchema = z.object({
   won: z.number(),
   lost: z.number(),
   winRate: z.number().nullable().describe('won / (won + lost), 0–1'),
-  averageDealSize: z.number().nullable(),
+  currency: z.string().describe('The workspace currency: the average size and velocity are in it'),
+  averageDealSize: z
+    .number()
+    .nullable()
+    .describe('Of won deals in the workspace currency; deals in other currencies are left out'),
   salesCycleDays: z.number().nullable().describe('Average days from creation to win'),
   openDeals: z.number(),
   pipelineVelocity: z

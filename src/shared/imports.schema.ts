@@ -91,6 +91,8 @@ export const importSchema = z.object({
     updated: z.number(),
     skipped: z.number(),
     failed: z.number(),
+    /** Rows skipped because the person was erased before (counted in skipped too). */
+    flagged: z.number(),
   }),
   progress: z.object({
     rowsDone: z.number(),
@@ -122,4 +124,6 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>
 export const importReportSchema = z.object({
   counts: importSchema.shape.counts,
   failures: z.array(z.object({ line: z.number(), error: z.string() })),
+  /** Rows not imported for a reason other than a duplicate: a previously erased person. */
+  flagged: z.array(z.object({ line: z.number(), reason: z.string() })),
 })

@@ -190,6 +190,30 @@ export const fieldMessages: Record<string, Record<Locale, string>> = {
     fi: 'Yhteyshenkilöllä ei ole sähköpostiosoitetta',
     en: 'The contact has no email address',
   },
+  record_needs_object_type: {
+    fi: 'Valitse tietueen tyyppi: yhteyshenkilö tai yritys',
+    en: 'Choose the record type: contact or company',
+  },
+  duplicate_merged: {
+    fi: 'Tietueet on jo yhdistetty',
+    en: 'The records have been merged already',
+  },
+  unknown_merge_field: {
+    fi: 'Tätä kenttää ei voi valita yhdistettäessä',
+    en: 'This field cannot be chosen in a merge',
+  },
+  merge_union_not_list: {
+    fi: 'Vain luettelokentän arvot voi yhdistää; valitse yksi tietue',
+    en: 'Only a list field can take the union; pick one record',
+  },
+  merge_record_not_in_merge: {
+    fi: 'Valittu tietue ei ole mukana yhdistämisessä',
+    en: 'The chosen record is not part of the merge',
+  },
+  merge_survivor_in_merged: {
+    fi: 'Säilytettävä tietue ei voi olla myös yhdistettävien joukossa',
+    en: 'The record to keep cannot also be one of those merged into it',
+  },
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

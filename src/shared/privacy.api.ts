@@ -2,6 +2,7 @@ import type { ApiClient } from './api-client'
 import type {
   ConsentCreate,
   ContactConsents,
+  PrivacyLinkListItem,
   PrivacyRequest,
   PrivacyRequestCreate,
   PrivacyRequestUpdate,
@@ -12,6 +13,7 @@ import type {
   RetentionPolicy,
   RetentionPolicyCreate,
   RetentionPolicyUpdate,
+  RetentionPreview,
   RetentionRun,
 } from './privacy.schema'
 
@@ -40,6 +42,10 @@ export const createPrivacyLink = (
     `/contacts/${contactId}/privacy-links`,
     input,
   )
+export const listPrivacyLinks = (api: ApiClient, contactId: string) =>
+  api.get<{ data: PrivacyLinkListItem[] }>(`/contacts/${contactId}/privacy-links`)
+export const revokePrivacyLink = (api: ApiClient, contactId: string, linkId: string) =>
+  api.delete(`/contacts/${contactId}/privacy-links/${linkId}`)
 export const personalDataUrl = (api: ApiClient, contactId: string) =>
   api.url(`/contacts/${contactId}/personal-data`, { format: 'zip' })
 export const eraseContact = (api: ApiClient, contactId: string, requestId?: string | null) =>
@@ -65,9 +71,7 @@ export const updateRetentionPolicy = (api: ApiClient, id: string, input: Retenti
 export const deleteRetentionPolicy = (api: ApiClient, id: string) =>
   api.delete(`/retention-policies/${id}`)
 export const previewRetentionPolicy = (api: ApiClient, id: string) =>
-  api.get<{ count: number; sample: { id: string; lastActivityAt: string }[] }>(
-    `/retention-policies/${id}/preview`,
-  )
+  api.get<RetentionPreview>(`/retention-policies/${id}/preview`)
 export const runRetentionPolicy = (api: ApiClient, id: string) =>
   api.post<RetentionRun>(`/retention-policies/${id}/run`)
 export const listRetentionRuns = (api: ApiClient) =>

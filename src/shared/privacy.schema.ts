@@ -122,6 +122,7 @@ export type ConsentState = z.infer<typeof consentStateSchema>
 export const contactConsentsSchema = z.object({
   current: z.array(consentStateSchema),
   history: z.array(consentEventSchema),
+  erasedAt: timestampSchema.nullable().describe('When the person was erased; null if never'),
 })
 export type ContactConsents = z.infer<typeof contactConsentsSchema>
 
@@ -153,10 +154,25 @@ export const privacyLinkSchema = z.object({
   sentTo: z.string().nullable(),
 })
 export const privacyLinkIdParamsSchema = z.object({ id: z.uuid(), linkId: z.uuid() })
+export const privacyLinkListItemSchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(['confirm_consent', 'preference_centre']),
+  expiresAt: timestampSchema,
+  usedAt: timestampSchema
+    .nullable()
+    .describe('Confirmation: when it was used; preference centre: when the person last opened it'),
+  revokedAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+})
+export type PrivacyLinkListItem = z.infer<typeof privacyLinkListItemSchema>
 
 export const privacyRequestSchema = z.object({
   id: z.uuid(),
   contactId: z.uuid().nullable(),
+  contactName: z
+    .string()
+    .nullable()
+    .describe('Name or email of the contact; empty once the person has been erased'),
   type: z.enum(requestTypes),
   status: z.enum(requestStatuses),
   channel: z.enum(requestChannels),
@@ -239,11 +255,13 @@ export const retentionPreviewSchema = z.object({
   sample: z.array(
     z.object({
       id: z.uuid(),
+      name: z.string().describe('Name or email, so staff can check the list before running'),
       lastActivityAt: timestampSchema,
       lifecycleStage: z.string().nullable(),
     }),
   ),
 })
+export type RetentionPreview = z.infer<typeof retentionPreviewSchema>
 export const retentionRunSchema = z.object({
   id: z.uuid(),
   policyId: z.uuid(),

@@ -28,6 +28,7 @@ const ProductsPage = lazy(() => import('./features/sales/products-page'))
 const ForecastPage = lazy(() => import('./features/sales/forecast-page'))
 const LeadsPage = lazy(() => import('./features/sales/leads-page'))
 const ImportPage = lazy(() => import('./features/imports/import-page'))
+const DuplicatesPage = lazy(() => import('./features/duplicates/duplicates-page'))
 const NotFoundPage = lazy(() => import('./components/layout/not-found-page'))
 
 export function App() {
@@ -62,6 +63,7 @@ export function App() {
                   <Route path="forecast" element={<ForecastPage />} />
                   <Route path="leads" element={<LeadsPage />} />
                   <Route path="imports" element={<ImportPage />} />
+                  <Route path="duplicates" element={<DuplicatesPage />} />
                   {adminRoutes()}
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

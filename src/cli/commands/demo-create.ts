@@ -14,6 +14,7 @@ export const demoOptions = z.object({
   companies: count(200),
   contacts: count(1000),
   activities: count(2000),
+  deals: z.coerce.number().int().min(0).max(100_000_000).optional(),
   seed: z.coerce.number().int().default(1),
   json: z.boolean().optional(),
 })
@@ -27,6 +28,7 @@ export async function runDemo(io: CliIo, raw: unknown, onProgress?: (line: strin
       companies: opts.companies,
       contacts: opts.contacts,
       activities: opts.activities,
+      deals: opts.deals,
       seed: opts.seed,
       onProgress: (what, done, total) => onProgress?.(`${what}: ${done}/${total}`),
     }),
@@ -42,6 +44,7 @@ export function registerDemo(program: Command, io: CliIo): void {
     .option('--companies <n>', 'number of companies', '200')
     .option('--contacts <n>', 'number of contacts', '1000')
     .option('--activities <n>', 'number of activities', '2000')
+    .option('--deals <n>', 'number of deals (default: one for every five contacts)')
     .option('--seed <n>', 'random seed: the same seed gives the same data', '1')
     .option('--json', 'print the result as JSON')
     .action(async (raw: Record<string, unknown>) => {

@@ -11,8 +11,10 @@ import type { Db } from './client'
  */
 export async function withIndexScans<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx)
-    await sql`set local enable_indexscan = off`.execute(trx)
+    // Both settings in one statement: one round trip fewer for every search.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
+      trx,
+    )
     return fn(trx)
   })
 }

@@ -22,6 +22,11 @@ export type ListSpec = {
   customExpr: RawBuilder<unknown>
   searchTextExpr?: RawBuilder<unknown>
   searchVectorExpr?: RawBuilder<unknown>
+  /**
+   * A lower-case name with a prefix index (text_pattern_ops): names that start with `q` are
+   * the cheapest candidates of a ranked search, read before the GIN indexes.
+   */
+  namePrefixExpr?: RawBuilder<unknown>
   customTypes: ReadonlyMap<string, CustomFieldType>
   defaultSort: string
 }
@@ -206,9 +211,28 @@ export function searchQuery(q: string): string {
   return q.trim().toLowerCase().slice(0, 200)
 }
 
+/**
+ * A search ranked by relevance (`q` without `sort`): its ways of matching, so a page can read
+ * each one's bounded candidates through its own index instead of scoring every match.
+ */
+export type RankedSearch = {
+  /** The whole match (any of the ways below); it is also in `where`, for counts and callers
+   * that apply `where` as it is. */
+  match: RawBuilder<unknown>
+  /** Names that start with `q`: an index range read in order, which stops at the bound. */
+  prefix?: RawBuilder<unknown>
+  /** Stems and substrings: through their GIN indexes, read when the names were too few. */
+  exact: RawBuilder<unknown>[]
+  /** The typo-tolerant trigram match: costly for common words, read only when `exact` found
+   * fewer candidates than the bound. */
+  fuzzy: RawBuilder<unknown>
+  idExpr: RawBuilder<unknown>
+}
+
 export type PlannedList = {
   /** True when `q` filters the rows: the query must then run with index scans (index-scans.ts). */
   isSearch: boolean
+  ranked?: RankedSearch
   where: RawBuilder<unknown>[]
   orderBy: RawBuilder<unknown>
   sortExpr: RawBuilder<unknown>
@@ -226,9 +250,11 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
   const q = query.q ? searchQuery(query.q) : ''
   if (q && spec.searchTextExpr && spec.searchVectorExpr) {
     const tsq = sql`(websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('english', ${q}))`
-    where.push(
-      sql`(${spec.searchVectorExpr} @@ ${tsq} or ${q} <% ${spec.searchTextExpr} or ${spec.searchTextExpr} like ${'%' + escapeLike(q) + '%'})`,
-    )
+    const stems = sql`${spec.searchVectorExpr} @@ ${tsq}`
+    const fuzzy = sql`${q} <% ${spec.searchTextExpr}`
+    const substring = sql`${spec.searchTextExpr} like ${'%' + escapeLike(q) + '%'}`
+    const match = sql`(${stems} or ${fuzzy} or ${substring})`
+    where.push(match)
     if (!query.sort) {
       // Ranked results page by offset: relevance is not a stable keyset.
       const offset = cursor?.o ?? 0
@@ -237,6 +263,15 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
       const score = sql`greatest(word_similarity(${q}, ${spec.searchTextExpr}), ts_rank(${spec.searchVectorExpr}, ${tsq}))`
       return {
         isSearch: true,
+        ranked: {
+          match,
+          prefix: spec.namePrefixExpr
+            ? sql`${spec.namePrefixExpr} like ${escapeLike(q) + '%'}`
+            : undefined,
+          exact: [stems, substring],
+          fuzzy,
+          idExpr: spec.idExpr,
+        },
         where,
         sortExpr: score,
         orderBy: sql`${score} desc, ${spec.idExpr} desc`,

@@ -1,7 +1,15 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import type { Db } from './client'
-import { runPlanned } from './index-scans'
-import type { PlannedList } from './list-query'
+import { runPlanned, withIndexScans } from './index-scans'
+import type { PlannedList, RankedSearch } from './list-query'
+
+/**
+ * How many candidates each way of matching gives a search ranked by relevance, so how far its
+ * pages reach. Scoring every match of a common word (15,000 people named Korhonen at 1M
+ * contacts) took seconds; scoring costs about 15 µs a row, so 200 cost a few milliseconds. To
+ * go through every match, sort by a field (docs/decisions.md).
+ */
+export const rankedCandidateLimit = 200
 
 /** All conditions as one SQL expression (true when there are none). */
 export function allOf(conditions: RawBuilder<unknown>[]): RawBuilder<boolean> {
@@ -15,12 +23,16 @@ export function allOf(conditions: RawBuilder<unknown>[]): RawBuilder<boolean> {
  * order, one row more than the page to know whether another follows, and the next cursor.
  * `from` gives the object's table, alias and columns, already scoped to the workspace.
  */
-export function planPage<DB, TB extends keyof DB, O extends { id: string }>(
+export async function planPage<DB, TB extends keyof DB, O extends { id: string }>(
   db: Db,
   plan: PlannedList,
   conditions: RawBuilder<unknown>[],
   from: (db: Db) => SelectQueryBuilder<DB, TB, O>,
 ): Promise<{ rows: O[]; nextCursor: string | null }> {
+  if (plan.ranked) {
+    const rows = await rankedRows(db, plan, plan.ranked, conditions, from)
+    return { rows: rows.slice(0, plan.limit), nextCursor: plan.nextCursor(rows) }
+  }
   return runPlanned(db, plan, async (db) => {
     const rows = (await from(db)
       .select(plan.sortExpr.as('__sort') as never)
@@ -30,6 +42,64 @@ export function planPage<DB, TB extends keyof DB, O extends { id: string }>(
       .offset(plan.offset)
       .execute()) as unknown as (O & { __sort: unknown })[]
     return { rows: rows.slice(0, plan.limit), nextCursor: plan.nextCursor(rows) }
+  })
+}
+
+/**
+ * A page of a ranked search, from bounded candidates: each way of matching gives at most
+ * rankedCandidateLimit rows through its own index (the filters and visibility apply inside, so
+ * every candidate counts), scored as they are read; only the page's rows are read in full.
+ * Cheapest first: names that start with `q` (a btree range, read in order, stops at the bound;
+ * enough for a common name); else stems and substrings through the GIN indexes; the trigram
+ * match only when those found fewer than the bound (a misspelling) — its one-time filter keeps
+ * its costly index scan from running otherwise.
+ */
+async function rankedRows<DB, TB extends keyof DB, O extends { id: string }>(
+  db: Db,
+  plan: PlannedList,
+  ranked: RankedSearch,
+  conditions: RawBuilder<unknown>[],
+  from: (db: Db) => SelectQueryBuilder<DB, TB, O>,
+): Promise<(O & { __sort: unknown })[]> {
+  const filters = [...conditions, ...plan.where.filter((c) => c !== ranked.match)]
+  const candidates = (db: Db, match: RawBuilder<unknown>) =>
+    sql`(${from(db)
+      .clearSelect()
+      .select([ranked.idExpr.as('id'), plan.sortExpr.as('score')] as never)
+      .where(allOf([...filters, match]) as never)
+      .limit(rankedCandidateLimit)})`
+  const page = (db: Db) =>
+    sql`(${from(db)
+      .select(plan.sortExpr.as('__sort') as never)
+      .where(sql`${ranked.idExpr} = any(array(select id from ranked))` as never)})`
+  const ranking = sql`ranked as (
+      select id, score from hits order by score desc, id desc
+      limit ${plan.limit + 1} offset ${plan.offset})`
+  if (ranked.prefix) {
+    // A plain statement: the btree range must be read as an index scan to stop at the bound.
+    // With the count of names beside the page, one round trip tells whether they were enough.
+    const result = await sql<O & { __sort: unknown; __names: number }>`
+      with hits as ${candidates(db, ranked.prefix)}, ${ranking}
+      select p.*, n.n as __names from (select count(*)::int as n from hits) n
+      left join ${page(db)} p on true
+      order by p.__sort desc, p.id desc`.execute(db)
+    if ((result.rows[0]?.__names ?? 0) >= rankedCandidateLimit)
+      return result.rows.filter((r) => r.id !== null)
+  }
+  return withIndexScans(db, async (db) => {
+    const exact = [...(ranked.prefix ? [ranked.prefix] : []), ...ranked.exact]
+    const result = await sql<O & { __sort: unknown }>`
+      with exact as (${sql.join(
+        exact.map((m) => candidates(db, m)),
+        sql` union `,
+      )}),
+      fuzzy as (
+        select f.id, f.score from ${candidates(db, ranked.fuzzy)} f
+        where (select count(*) from exact) < ${rankedCandidateLimit}),
+      hits as (select id, score from exact union select id, score from fuzzy),
+      ${ranking}
+      select * from ${page(db)} p order by p.__sort desc, p.id desc`.execute(db)
+    return result.rows
   })
 }
 

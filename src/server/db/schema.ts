@@ -606,7 +606,6 @@ export type ImportsTable = {
   encoding: string | null
   delimiter: string | null
   sheet: string | null
-  file_data: Uint8Array
   file_size: number
   headers: Json<string[]>
   mapping: Json<Record<string, string>>
@@ -628,6 +627,18 @@ export type ImportsTable = {
   finished_at: NullableTimestamp
   undo_until: DefaultTimestamp
   undone_at: NullableTimestamp
+  sheets: Json<string[]>
+  warnings: Json<string[]>
+  flagged_count: Generated<number>
+  lease_owner: string | null
+  created_tag_ids: Generated<string[]>
+}
+
+export type ImportFilePartsTable = {
+  workspace_id: string
+  import_id: string
+  part: number
+  data: Uint8Array
 }
 
 export type ImportRowsTable = {
@@ -642,6 +653,9 @@ export type ImportRowsTable = {
   company_created: Generated<boolean>
   old_values: NullableJson<Record<string, unknown>>
   error: string | null
+  reason: string | null
+  added_tag_ids: string[] | null
+  link_added: Generated<boolean>
 }
 
 export type ImportMappingTemplatesTable = {
@@ -652,6 +666,41 @@ export type ImportMappingTemplatesTable = {
   mapping: Json<Record<string, string>>
   created_by: string | null
   created_at: DefaultTimestamp
+}
+
+export type DuplicateCandidatesTable = {
+  workspace_id: string
+  id: string
+  object_type: string
+  record_a: string
+  record_b: string
+  score: number
+  reasons: Json<Record<string, unknown>[]>
+  status: Generated<string>
+  scan_id: string | null
+  found_at: DefaultTimestamp
+  decided_by: string | null
+  decided_at: NullableTimestamp
+}
+
+export type MergesTable = {
+  workspace_id: string
+  id: string
+  object_type: string
+  survivor_id: string
+  merged_ids: string[]
+  fields: Json<Record<string, string>>
+  moved: Json<Record<string, number>>
+  created_by: string | null
+  created_at: DefaultTimestamp
+}
+
+export type MergedRecordsTable = {
+  workspace_id: string
+  object_type: string
+  record_id: string
+  survivor_id: string
+  merge_id: string
 }
 
 export type Database = {
@@ -705,5 +754,9 @@ export type Database = {
   lead_assignment_rules: LeadAssignmentRulesTable
   imports: ImportsTable
   import_rows: ImportRowsTable
+  import_file_parts: ImportFilePartsTable
   import_mapping_templates: ImportMappingTemplatesTable
+  duplicate_candidates: DuplicateCandidatesTable
+  merges: MergesTable
+  merged_records: MergedRecordsTable
 }

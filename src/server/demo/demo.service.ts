@@ -6,6 +6,7 @@ import { createWorkspace } from '../modules/workspaces/workspaces.service'
 import { createUser } from '../platform/admin.service'
 import { generatePassword } from '../platform/first-run'
 import * as fi from './finnish-data'
+import { addDemoSales } from './demo-sales.service'
 import { companyRow, type DemoContext } from './generate'
 import { activityRow, contactRow } from './generate-people'
 import {
@@ -24,6 +25,8 @@ export type DemoOptions = {
   companies: number
   contacts: number
   activities: number
+  /** Deals with pipelines, products and quotes; by default one for every five contacts. */
+  deals?: number
   seed?: number
   chunkSize?: number
   now?: Date
@@ -38,7 +41,7 @@ export type DemoResult = {
   /** Password of the demo sales users (and of the admin when the demo created them). */
   password: string
   users: string[]
-  counts: { companies: number; contacts: number; activities: number }
+  counts: { companies: number; contacts: number; activities: number; deals: number }
   ms: number
 }
 
@@ -179,6 +182,18 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<DemoResult>
     },
     report('activities', opts.activities),
   )
+  const deals = opts.deals ?? Math.round(opts.contacts / 5)
+  await addDemoSales(db, {
+    workspaceId,
+    deals,
+    companies: opts.companies,
+    contacts: opts.contacts,
+    seed: ctx.seed,
+    ownerIds: ctx.ownerIds,
+    now: ctx.now,
+    chunkSize: size,
+    onProgress: opts.onProgress,
+  })
   // Fresh statistics: without them the first queries on millions of new rows plan badly.
   await vacuumNow(db, 'demo')
   return {
@@ -187,7 +202,12 @@ export async function createDemo(db: Db, opts: DemoOptions): Promise<DemoResult>
     isAdminNew,
     password,
     users: people.emails,
-    counts: { companies: opts.companies, contacts: opts.contacts, activities: opts.activities },
+    counts: {
+      companies: opts.companies,
+      contacts: opts.contacts,
+      activities: opts.activities,
+      deals,
+    },
     ms: Date.now() - started,
   }
 }

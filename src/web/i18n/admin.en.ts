@@ -138,7 +138,12 @@ export const adminEn = {
     customFields: {
       title: 'Custom fields',
       object: 'Record type',
-      objects: { company: 'Companies', contact: 'Contacts', activity: 'Activities' },
+      objects: {
+        company: 'Companies',
+        contact: 'Contacts',
+        activity: 'Activities',
+        deal: 'Deals',
+      },
       new: 'New field',
       edit: 'Edit field',
       editOf: 'Edit {{name}}',

@@ -143,7 +143,12 @@ export const adminFi: AdminMessages = {
     customFields: {
       title: 'Lisäkentät',
       object: 'Tietuetyyppi',
-      objects: { company: 'Yritykset', contact: 'Yhteyshenkilöt', activity: 'Aktiviteetit' },
+      objects: {
+        company: 'Yritykset',
+        contact: 'Yhteyshenkilöt',
+        activity: 'Aktiviteetit',
+        deal: 'Myyntimahdollisuudet',
+      },
       new: 'Uusi kenttä',
       edit: 'Muokkaa kenttää',
       editOf: 'Muokkaa: {{name}}',

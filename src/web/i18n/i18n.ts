@@ -4,6 +4,8 @@ import { adminEn } from './admin.en'
 import { adminFi } from './admin.fi'
 import { dailyEn } from './daily.en'
 import { dailyFi } from './daily.fi'
+import { duplicatesEn } from './duplicates.en'
+import { duplicatesFi } from './duplicates.fi'
 import { en } from './en'
 import { fi } from './fi'
 import { importsEn } from './imports.en'
@@ -41,10 +43,26 @@ export async function initI18n(): Promise<void> {
     fallbackLng: 'en',
     resources: {
       en: {
-        translation: { ...en, ...adminEn, ...privacyEn, ...salesEn, ...dailyEn, ...importsEn },
+        translation: {
+          ...en,
+          ...adminEn,
+          ...privacyEn,
+          ...salesEn,
+          ...dailyEn,
+          ...importsEn,
+          ...duplicatesEn,
+        },
       },
       fi: {
-        translation: { ...fi, ...adminFi, ...privacyFi, ...salesFi, ...dailyFi, ...importsFi },
+        translation: {
+          ...fi,
+          ...adminFi,
+          ...privacyFi,
+          ...salesFi,
+          ...dailyFi,
+          ...importsFi,
+          ...duplicatesFi,
+        },
       },
     },
     interpolation: { escapeValue: false },

@@ -33,6 +33,10 @@ export const importsEn = {
     progress: '{{done}} / {{total}} rows · {{rate}} rows/s · {{failed}} errors',
     report: 'Result',
     counts: 'Created {{created}}, updated {{updated}}, skipped {{skipped}}, failed {{failed}}',
+    flagged: '{{count}} rows were not imported: the person was erased earlier',
+    flaggedHelp:
+      'Their email or phone belonged to someone whose data was erased on request. Add them by hand only if they asked to come back.',
+    flaggedLines: 'Lines: {{lines}}',
     failedRows: 'Download failed rows (CSV)',
     undo: 'Undo the import',
     undone: 'The import was undone',

@@ -38,6 +38,10 @@ export const importsFi = {
     report: 'Tulos',
     counts:
       'Luotu {{created}}, päivitetty {{updated}}, ohitettu {{skipped}}, epäonnistui {{failed}}',
+    flagged: '{{count}} riviä jätettiin tuomatta: henkilön tiedot on poistettu aiemmin',
+    flaggedHelp:
+      'Sähköposti tai puhelinnumero kuului henkilölle, jonka tiedot on poistettu hänen pyynnöstään. Lisää hänet käsin vain, jos hän on itse pyytänyt palata.',
+    flaggedLines: 'Rivit: {{lines}}',
     failedRows: 'Lataa epäonnistuneet rivit (CSV)',
     undo: 'Peru tuonti',
     undone: 'Tuonti peruttiin',

@@ -15,6 +15,7 @@ export const salesEn = {
       count: '{{count}} deals',
       sum: 'Total',
       weighted: 'Weighted',
+      otherCurrency: '+ {{count}} more: {{sum}}, weighted {{weighted}}',
       more: 'Show more',
       rotting: 'Idle too long',
       score: 'Score {{score}}',
@@ -145,6 +146,8 @@ export const salesEn = {
       bestCase: 'Best case',
       weighted: 'Weighted',
       quota: 'Target',
+      otherCurrencies:
+        'The chart shows deals in {{currency}} only; deals in other currencies ({{others}}) have rows of their own in the table.',
       noOwner: '(none)',
       metrics: 'Key figures',
       winRate: 'Win rate',

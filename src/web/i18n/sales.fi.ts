@@ -16,6 +16,7 @@ export const salesFi: typeof salesEn = {
       count: '{{count}} kpl',
       sum: 'Yhteensä',
       weighted: 'Painotettu',
+      otherCurrency: '+ {{count}} kpl: {{sum}}, painotettu {{weighted}}',
       more: 'Näytä lisää',
       rotting: 'Seissyt liian kauan',
       score: 'Pisteet {{score}}',
@@ -151,6 +152,8 @@ export const salesFi: typeof salesEn = {
       bestCase: 'Paras arvio',
       weighted: 'Painotettu',
       quota: 'Tavoite',
+      otherCurrencies:
+        'Kaaviossa ovat vain {{currency}}-määräiset kaupat; muissa valuutoissa ({{others}}) olevat ovat taulukossa omilla riveillään.',
       noOwner: '(ei)',
       metrics: 'Tunnusluvut',
       winRate: 'Voittoprosentti',

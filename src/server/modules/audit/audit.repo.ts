@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely'
+import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { AuditEntry } from '../../../shared/audit.schema'
 import type { Db } from '../../db/client'
 import type { AuditLogTable } from '../../db/schema'
@@ -17,26 +17,41 @@ export type NewAuditEntry = {
   details: Record<string, unknown> | null
 }
 
+/** The insert of entries, not yet run: a writer may send it as a CTE of its own statement. */
+export function auditEntriesInsert(db: Db, entries: NewAuditEntry[]) {
+  return db.insertInto('audit_log').values(
+    entries.map((e) => ({
+      workspace_id: e.workspaceId,
+      id: e.id,
+      action: e.action,
+      object_type: e.objectType,
+      record_id: e.recordId,
+      record_count: e.recordCount,
+      actor_user_id: e.actorUserId,
+      actor_api_key_id: e.actorApiKeyId,
+      request_id: e.requestId,
+      ip: e.ip,
+      details: e.details ? JSON.stringify(e.details) : null,
+    })),
+  )
+}
+
 export async function insertAuditEntries(db: Db, entries: NewAuditEntry[]): Promise<void> {
   if (entries.length === 0) return
-  await db
-    .insertInto('audit_log')
-    .values(
-      entries.map((e) => ({
-        workspace_id: e.workspaceId,
-        id: e.id,
-        action: e.action,
-        object_type: e.objectType,
-        record_id: e.recordId,
-        record_count: e.recordCount,
-        actor_user_id: e.actorUserId,
-        actor_api_key_id: e.actorApiKeyId,
-        request_id: e.requestId,
-        ip: e.ip,
-        details: e.details ? JSON.stringify(e.details) : null,
-      })),
-    )
-    .execute()
+  await auditEntriesInsert(db, entries).execute()
+}
+
+/**
+ * The insert of one entry as SQL for a data-modifying CTE, written only when `when` holds:
+ * a read and its audit entry then cost one statement (e.g. `exists (select 1 from found)`).
+ */
+export function auditInsertSql(e: NewAuditEntry, when: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`insert into audit_log (workspace_id, id, action, object_type, record_id, record_count,
+      actor_user_id, actor_api_key_id, request_id, ip, details)
+    select ${e.workspaceId}::uuid, ${e.id}::uuid, ${e.action}, ${e.objectType}, ${e.recordId}::uuid,
+      ${e.recordCount}::int, ${e.actorUserId}::uuid, ${e.actorApiKeyId}::uuid, ${e.requestId},
+      ${e.ip}, ${e.details ? JSON.stringify(e.details) : null}::jsonb
+    where ${when}`
 }
 
 export type AuditListFilter = {

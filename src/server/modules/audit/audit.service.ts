@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
-import { insertAuditEntries } from './audit.repo'
+import { insertAuditEntries, type NewAuditEntry } from './audit.repo'
 
 export type AuditAction =
   | 'create'
@@ -26,8 +26,8 @@ export type AuditInput = {
 // entry with the count and the ids in details, so the log stays readable and cheap to write.
 const perRecordLimit = 10
 
-/** Appends to the audit log in the caller's transaction. */
-export async function audit(db: Db, actor: Actor, input: AuditInput): Promise<void> {
+/** The rows one audited action becomes: one per record, or one for many records. */
+export function auditEntries(actor: Actor, input: AuditInput): NewAuditEntry[] {
   const ids = input.recordIds ?? []
   const base = {
     workspaceId: actor.workspaceId,
@@ -39,19 +39,15 @@ export async function audit(db: Db, actor: Actor, input: AuditInput): Promise<vo
     ip: actor.ip,
   }
   if (ids.length > 0 && ids.length <= perRecordLimit) {
-    await insertAuditEntries(
-      db,
-      ids.map((id) => ({
-        ...base,
-        id: newId(),
-        recordId: id,
-        recordCount: 1,
-        details: input.details ?? null,
-      })),
-    )
-    return
+    return ids.map((id) => ({
+      ...base,
+      id: newId(),
+      recordId: id,
+      recordCount: 1,
+      details: input.details ?? null,
+    }))
   }
-  await insertAuditEntries(db, [
+  return [
     {
       ...base,
       id: newId(),
@@ -59,5 +55,10 @@ export async function audit(db: Db, actor: Actor, input: AuditInput): Promise<vo
       recordCount: ids.length,
       details: { ...input.details, ...(ids.length ? { recordIds: ids } : {}) },
     },
-  ])
+  ]
+}
+
+/** Appends to the audit log in the caller's transaction. */
+export async function audit(db: Db, actor: Actor, input: AuditInput): Promise<void> {
+  await insertAuditEntries(db, auditEntries(actor, input))
 }

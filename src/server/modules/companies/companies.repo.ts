@@ -10,7 +10,7 @@ import {
   type Visibility,
 } from '../../db/list-query'
 import type { CompaniesTable } from '../../db/schema'
-import { loadTagsFor, type TagRef } from '../tags/tag-links.repo'
+import { tagsJson, type TagRef } from '../tags/tag-links.repo'
 
 type Row = Omit<Selectable<CompaniesTable>, 'search_text'>
 
@@ -153,15 +153,10 @@ export function valuesOf(c: Company): CompanyValues {
   }
 }
 
-async function withTags(db: Db, workspaceId: string, rows: Row[]): Promise<Company[]> {
-  const tags = await loadTagsFor(
-    db,
-    'company',
-    workspaceId,
-    rows.map((r) => r.id),
-  )
-  return rows.map((r) => toCompany(r, tags.get(r.id) ?? []))
-}
+// The tags ride along as a json subselect: a read is one statement.
+const withTagsColumns = () => [...aliasedColumns, tagsJson('company', 'c').as('tags')]
+type TaggedRow = Row & { tags: TagRef[] }
+const toTagged = (rows: TaggedRow[]): Company[] => rows.map((r) => toCompany(r, r.tags))
 
 export async function insertCompanies(
   db: Db,
@@ -205,12 +200,17 @@ export async function findCompanies(
   if (ids.length === 0) return []
   let q = db
     .selectFrom('companies as c')
-    .select(aliasedColumns)
     .where('c.workspace_id', '=', workspaceId)
     .where('c.id', 'in', ids)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
-  if (forUpdate) q = q.forUpdate()
-  return withTags(db, workspaceId, await q.execute())
+  if (forUpdate) {
+    // Lock first, then read: subselects in a locking statement would see the tags as they were
+    // before the lock was granted, not what the transaction it waited for wrote.
+    const locked = (await q.select('c.id').forUpdate().execute()).map((r) => r.id)
+    if (locked.length === 0) return []
+    return findCompanies(db, workspaceId, locked, { ownerIds: null, includeDeleted: true })
+  }
+  return toTagged((await q.select(withTagsColumns()).execute()) as TaggedRow[])
 }
 
 export function companyListSpec(customTypes: ReadonlyMap<string, CustomFieldType>): ListSpec {
@@ -229,6 +229,7 @@ export function companyListSpec(customTypes: ReadonlyMap<string, CustomFieldType
     customExpr: sql.ref('c.custom'),
     searchTextExpr: sql.ref('c.search_text'),
     searchVectorExpr: sql.ref('c.search_vector'),
+    namePrefixExpr: sql`lower(c.name)`,
     customTypes,
     defaultSort: '-updatedAt',
     fields: {
@@ -264,10 +265,10 @@ export async function listCompanyRows(
   const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
     db
       .selectFrom('companies as c')
-      .select(aliasedColumns)
+      .select(withTagsColumns())
       .where('c.workspace_id', '=', workspaceId),
   )
-  return { data: await withTags(db, workspaceId, page.rows), nextCursor: page.nextCursor }
+  return { data: toTagged(page.rows as TaggedRow[]), nextCursor: page.nextCursor }
 }
 
 export function countCompanyRows(

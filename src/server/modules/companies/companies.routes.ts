@@ -20,6 +20,7 @@ import type { Deps } from '../../deps'
 import { pickFields } from '../../lib/fields'
 import { one } from '../../lib/one'
 import { actorOf } from '../../plugins/auth'
+import { findMergedInto } from '../merges/merges.service'
 import {
   companyTimeline,
   createCompanies,
@@ -102,11 +103,17 @@ export const companiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       schema: {
         tags,
         summary: 'Get a company',
+        description: 'A company merged into another answers 308 with the survivor in Location.',
         params: idParamsSchema,
         response: { 200: companySchema },
       },
     },
-    async (req) => getCompany(deps, actorOf(req), req.params.id),
+    async (req, reply) => {
+      const company = await getCompany(deps, actorOf(req), req.params.id)
+      const survivorId =
+        company.deletedAt && (await findMergedInto(deps, actorOf(req), 'company', company.id))
+      return survivorId ? reply.redirect(`/api/v1/companies/${survivorId}`, 308) : company
+    },
   )
   app.patch(
     '/:id',

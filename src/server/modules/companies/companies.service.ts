@@ -1,4 +1,9 @@
-import type { Company, CompanyCreate, CompanyUpdate } from '../../../shared/companies.schema'
+import {
+  companyValueFields,
+  type Company,
+  type CompanyCreate,
+  type CompanyUpdate,
+} from '../../../shared/companies.schema'
 import type { ListQuery, Page, TimelineEvent } from '../../../shared/common.schema'
 import { normalizeBusinessId, normalizeDomain } from '../../../shared/validators'
 import type { Db } from '../../db/client'
@@ -27,21 +32,7 @@ import {
   type CompanyValues,
 } from './companies.repo'
 
-const trackedFields = [
-  'name',
-  'businessId',
-  'vatId',
-  'domain',
-  'industry',
-  'size',
-  'addresses',
-  'tier',
-  'lifecycleStage',
-  'ownerId',
-  'parentId',
-  'custom',
-  'tags',
-] as const
+const trackedFields = [...companyValueFields, 'custom', 'tags'] as const
 
 async function customDefs(db: Db, workspaceId: string) {
   return customFieldDefinitions(db, workspaceId, 'company')
@@ -154,6 +145,33 @@ export async function createCompanies(
       )
     }),
   )
+}
+
+/**
+ * Creates one company inside the caller's transaction, for writes that make several records at
+ * once (lead conversion): the same value rules, history and audit entry as POST /companies.
+ * Custom fields required of companies are not demanded: such a caller has no values to give,
+ * so they are asked the next time the company is edited. Returns the new company's id.
+ */
+export async function createCompanyInTransaction(
+  trx: Db,
+  actor: Actor,
+  input: CompanyCreate,
+  eventData: Record<string, unknown> | null = null,
+): Promise<string> {
+  authorize(actor, 'companies', 'create')
+  const defs = await customDefs(trx, actor.workspaceId)
+  const blank = mergeValues({ name: input.name }, undefined, [], '')
+  const id = newId()
+  const values = mergeValues({ ownerId: actor.userId, ...input }, blank, defs, 'company.')
+  await insertCompanies(trx, actor.workspaceId, [{ id, values }], actor.userId)
+  if (input.tagIds?.length)
+    await replaceTagLinks(trx, 'company', actor.workspaceId, id, input.tagIds)
+  await recordEvents(trx, actor, [
+    { objectType: 'company', recordId: id, eventType: 'created', data: eventData },
+  ])
+  await audit(trx, actor, { action: 'create', objectType: 'company', recordIds: [id] })
+  return id
 }
 
 async function visibility(

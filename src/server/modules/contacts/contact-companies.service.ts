@@ -133,6 +133,27 @@ export async function replaceContactCompanies(
   return [...removed.flatMap((l) => linkEvents('unlinked', l)), ...events]
 }
 
+/**
+ * Links a contact to a company inside the caller's transaction, for writes that make several
+ * records at once (lead conversion): the same link rules and history as PUT
+ * /contacts/:id/companies/:companyId. The caller has checked both records.
+ */
+export async function linkCompanyInTransaction(
+  trx: Db,
+  actor: Actor,
+  contactId: string,
+  link: ContactCompanyLink,
+): Promise<void> {
+  authorize(actor, 'contacts', 'update')
+  const current = await listLinkRows(trx, actor.workspaceId, [contactId])
+  const row = toLinkRow(contactId, link)
+  await recordEvents(
+    trx,
+    actor,
+    await applyLinks(trx, actor.workspaceId, contactId, [row], current),
+  )
+}
+
 async function linkContext(deps: Deps, actor: Actor) {
   authorize(actor, 'contacts', 'update')
   const ownerIds = await visibleOwnerIds(deps, actor)

@@ -17,6 +17,7 @@ export function contactListSpec(customTypes: ReadonlyMap<string, CustomFieldType
     customExpr: sql.ref('c.custom'),
     searchTextExpr: sql.ref('c.search_text'),
     searchVectorExpr: sql.ref('c.search_vector'),
+    namePrefixExpr: sql`lower(c.last_name)`,
     customTypes,
     defaultSort: '-updatedAt',
     fields: {

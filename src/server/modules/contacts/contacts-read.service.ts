@@ -6,7 +6,7 @@ import type { Deps } from '../../deps'
 import { fieldError, mapDbError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { authorize } from '../access/access.service'
-import { audit } from '../audit/audit.service'
+import { audit, auditEntries } from '../audit/audit.service'
 import { getCompany } from '../companies/companies.service'
 import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
@@ -16,6 +16,7 @@ import {
   findContacts,
   findContactsByEmailOrPhone,
   listContactRows,
+  readContact,
 } from './contacts.repo'
 import { contactVisibility } from './contacts.service'
 
@@ -54,9 +55,18 @@ async function findVisible(deps: Deps, actor: Actor, id: string): Promise<Contac
   return contact
 }
 
+/** One contact and the audit entry of its read, in one statement (readContact). */
 export async function getContact(deps: Deps, actor: Actor, id: string): Promise<Contact> {
-  const contact = await findVisible(deps, actor, id)
-  await auditRead(deps, actor, 'read', [id], 'record')
+  authorize(actor, 'contacts', 'read')
+  const vis = await contactVisibility(deps, actor, true)
+  const [entry] = auditEntries(actor, {
+    action: 'read',
+    objectType: 'contact',
+    recordIds: [id],
+    details: { view: 'record' },
+  })
+  const contact = await withDb(() => readContact(deps.db, actor.workspaceId, id, vis, entry!))
+  if (!contact) throw notFound('Contact')
   return contact
 }
 

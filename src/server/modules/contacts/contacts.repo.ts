@@ -1,39 +1,49 @@
-import { sql, type Selectable } from 'kysely'
+import { sql, type Compilable, type RawBuilder, type Selectable } from 'kysely'
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Contact, ContactSource } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
 import { planCount, planPage } from '../../db/paged'
 import { visibilityConditions, type PlannedList, type Visibility } from '../../db/list-query'
 import type { ContactsTable } from '../../db/schema'
-import { loadTagsFor } from '../tags/tag-links.repo'
-import { loadCompanyLinks, type LinkedCompany } from './contact-companies.repo'
+import { auditInsertSql, type NewAuditEntry } from '../audit/audit.repo'
+import { tagsJson, type TagRef } from '../tags/tag-links.repo'
+import { companyLinksJson, type LinkedCompany } from './contact-companies.repo'
 
-type Row = Omit<Selectable<ContactsTable>, 'search_text'>
+type StoredRow = Omit<Selectable<ContactsTable>, 'search_text'>
+type Row = StoredRow & { tags: TagRef[]; companies: LinkedCompany[] }
 
 // What reads return: every column but search_text and the generated search_vector, which only
 // searching reads and which are the widest columns of the table.
-const aliasedColumns = [
-  'c.workspace_id',
-  'c.id',
-  'c.first_name',
-  'c.last_name',
-  'c.emails',
-  'c.phones',
-  'c.title',
-  'c.language',
-  'c.birth_date',
-  'c.gender',
-  'c.interests',
-  'c.address',
-  'c.lifecycle_stage',
-  'c.owner_id',
-  'c.source',
-  'c.custom',
-  'c.created_by',
-  'c.created_at',
-  'c.updated_at',
-  'c.deleted_at',
+const storedColumns = [
+  'workspace_id',
+  'id',
+  'first_name',
+  'last_name',
+  'emails',
+  'phones',
+  'title',
+  'language',
+  'birth_date',
+  'gender',
+  'interests',
+  'address',
+  'lifecycle_stage',
+  'owner_id',
+  'source',
+  'custom',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'deleted_at',
 ] as const
+const aliasedColumns = storedColumns.map((c) => `c.${c}` as const)
+
+// The tags and company links ride along as json subselects: a read is one statement.
+const readColumns = () => [
+  ...aliasedColumns,
+  tagsJson('contact', 'c').as('tags'),
+  companyLinksJson('c').as('companies'),
+]
 
 /** The stored, normalised values of a contact (no tags or company links). */
 export type ContactValues = {
@@ -119,7 +129,7 @@ export function toSource(raw: Record<string, unknown> | null | undefined): Conta
   }
 }
 
-export function toContact(r: Row, tags: Contact['tags'], companies: LinkedCompany[]): Contact {
+export function toContact(r: Row): Contact {
   return {
     id: r.id,
     firstName: r.first_name,
@@ -139,8 +149,8 @@ export function toContact(r: Row, tags: Contact['tags'], companies: LinkedCompan
     lifecycleStage: r.lifecycle_stage as Contact['lifecycleStage'],
     ownerId: r.owner_id,
     source: toSource(r.source),
-    companies,
-    tags,
+    companies: r.companies,
+    tags: r.tags,
     custom: r.custom,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -153,43 +163,85 @@ export function valuesOf(c: Contact): ContactValues {
   return v
 }
 
-async function withLinks(db: Db, workspaceId: string, rows: Row[]): Promise<Contact[]> {
-  const ids = rows.map((r) => r.id)
-  const [tags, companies] = await Promise.all([
-    loadTagsFor(db, 'contact', workspaceId, ids),
-    loadCompanyLinks(db, workspaceId, ids),
-  ])
-  return rows.map((r) => toContact(r, tags.get(r.id) ?? [], companies.get(r.id) ?? []))
+/**
+ * Statements that go with a write as data-modifying CTEs of its statement (its timeline events
+ * and audit entries), written only when `when` holds: one round trip, atomic on its own.
+ */
+export type Alongside = (when: RawBuilder<unknown>) => RawBuilder<unknown>[]
+
+/** Runs a write that returns the stored columns, with the statements that go with it. */
+async function writeWith(
+  db: Db,
+  write: Compilable<StoredRow>,
+  alongside: RawBuilder<unknown>[],
+): Promise<StoredRow[]> {
+  if (alongside.length === 0) return (await db.executeQuery(write.compile())).rows
+  const ctes = alongside.map((q, i) => sql`${sql.id(`with_${i}`)} as (${q})`)
+  const result = await sql<StoredRow>`
+    with written as (${write}), ${sql.join(ctes)}
+    select * from written`.execute(db)
+  return result.rows
 }
 
+const written = sql`exists (select 1 from written)`
+
+/**
+ * Inserts contacts. With `alongside` (the API's create), each chunk's insert carries that
+ * chunk's history as CTEs — a create of up to 1,000 is one statement — and the contacts come
+ * back as stored, without tags or company links (the caller adds those). Without it (imports,
+ * lead conversion) the rows are only written and nothing is read back.
+ */
 export async function insertContacts(
   db: Db,
   workspaceId: string,
   records: { id: string; values: ContactValues }[],
   createdBy: string | null,
-): Promise<void> {
+  alongside?: (ids: string[]) => Alongside,
+): Promise<Contact[]> {
+  const out: Contact[] = []
   // 1,000 rows x 18 columns stays far below PostgreSQL's 65,535 parameters per statement.
   for (let i = 0; i < records.length; i += 1000) {
-    const chunk = records
-      .slice(i, i + 1000)
-      .map((r) => toRow(workspaceId, r.id, r.values, createdBy))
-    await db.insertInto('contacts').values(chunk).execute()
+    const chunk = records.slice(i, i + 1000)
+    const insert = db
+      .insertInto('contacts')
+      .values(chunk.map((r) => toRow(workspaceId, r.id, r.values, createdBy)))
+    if (!alongside) {
+      await insert.execute()
+      continue
+    }
+    const stored = insert.returning(storedColumns)
+    const rows = await writeWith(db, stored, alongside(chunk.map((r) => r.id))(written))
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    for (const r of chunk) {
+      const row = byId.get(r.id)
+      if (row) out.push(toContact({ ...row, tags: [], companies: [] }))
+    }
   }
+  return out
 }
 
+/** Stores a contact's new values; returns the stored row, or undefined when it is gone. */
 export async function updateContactRow(
   db: Db,
   workspaceId: string,
   id: string,
   v: ContactValues,
-): Promise<void> {
+  alongside?: Alongside,
+): Promise<StoredRow | undefined> {
   const { workspace_id: _w, id: _id, created_by: _c, ...row } = toRow(workspaceId, id, v, null)
-  await db
+  const update = db
     .updateTable('contacts')
     .set({ ...row, updated_at: new Date() })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .execute()
+    .returning(storedColumns)
+  const [stored] = await writeWith(db, update, alongside?.(written) ?? [])
+  return stored
+}
+
+/** A stored row as the API shape, with the tags and company links it is known to have. */
+export function withLinks(row: StoredRow, links: Pick<Contact, 'tags' | 'companies'>): Contact {
+  return toContact({ ...row, tags: links.tags, companies: links.companies })
 }
 
 export async function findContacts(
@@ -202,15 +254,49 @@ export async function findContacts(
   if (ids.length === 0) return []
   let q = db
     .selectFrom('contacts as c')
-    .select(aliasedColumns)
     .where('c.workspace_id', '=', workspaceId)
     .where('c.id', 'in', ids)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
-  if (forUpdate) q = q.forUpdate()
-  const rows = await q.execute()
+  if (forUpdate) {
+    // Lock first, then read: subselects in a locking statement would see the tags and links
+    // as they were before the lock was granted, not what the transaction it waited for wrote.
+    const locked = (await q.select('c.id').forUpdate().execute()).map((r) => r.id)
+    if (locked.length === 0) return []
+    const found = await findContacts(db, workspaceId, locked, {
+      ownerIds: null,
+      includeDeleted: true,
+    })
+    const byId = new Map(found.map((c) => [c.id, c]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+  const rows = (await q.select(readColumns()).execute()) as Row[]
   // Keep the callers' order; `in` does not.
-  const byId = new Map((await withLinks(db, workspaceId, rows)).map((c) => [c.id, c]))
+  const byId = new Map(rows.map((r) => [r.id, toContact(r)]))
   return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/**
+ * One contact the actor may see, and the audit entry of reading it, in one statement: the
+ * entry is written by a data-modifying CTE only when the contact was found.
+ */
+export async function readContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  vis: Visibility,
+  auditEntry: NewAuditEntry,
+): Promise<Contact | undefined> {
+  let q = db
+    .selectFrom('contacts as c')
+    .select(readColumns())
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', id)
+  for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
+  const result = await sql<Row>`
+    with found as (${q}), audited as (${auditInsertSql(auditEntry, sql`exists (select 1 from found)`)})
+    select * from found`.execute(db)
+  const row = result.rows[0]
+  return row && toContact(row)
 }
 
 export async function listContactRows(
@@ -220,9 +306,9 @@ export async function listContactRows(
   vis: Visibility,
 ): Promise<{ data: Contact[]; nextCursor: string | null }> {
   const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
-    db.selectFrom('contacts as c').select(aliasedColumns).where('c.workspace_id', '=', workspaceId),
+    db.selectFrom('contacts as c').select(readColumns()).where('c.workspace_id', '=', workspaceId),
   )
-  return { data: await withLinks(db, workspaceId, page.rows), nextCursor: page.nextCursor }
+  return { data: (page.rows as Row[]).map(toContact), nextCursor: page.nextCursor }
 }
 
 export function countContactRows(
@@ -268,10 +354,54 @@ export async function findContactsByEmailOrPhone(
   if (or.length === 0) return []
   let q = db
     .selectFrom('contacts as c')
-    .select(aliasedColumns)
+    .select(readColumns())
     .where('c.workspace_id', '=', workspaceId)
     .where(sql`(${sql.join(or, sql` or `)})` as never)
   for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
-  const rows = await q.orderBy('c.updated_at', 'desc').limit(20).execute()
-  return withLinks(db, workspaceId, rows)
+  const rows = (await q.orderBy('c.updated_at', 'desc').limit(20).execute()) as Row[]
+  return rows.map(toContact)
+}
+
+/**
+ * One contact as a JSON object for insertContactsJson, from the same columns as toRow. Pure, so
+ * a bulk writer (imports) can build its rows before it opens its transaction.
+ */
+export function contactRowJson(
+  workspaceId: string,
+  id: string,
+  v: ContactValues,
+  createdBy: string | null,
+): string {
+  const row = toRow(workspaceId, id, v, createdBy)
+  return JSON.stringify({
+    ...row,
+    emails: v.emails,
+    phones: v.phones,
+    address: v.address,
+    source: v.source,
+    custom: v.custom,
+  })
+}
+
+/**
+ * Many contacts in one statement, unpacked from one jsonb array (imports: thousands a chunk,
+ * no parameter list to compile and nothing returned). Rows come from contactRowJson.
+ */
+export async function insertContactsJson(
+  db: Db,
+  workspaceId: string,
+  rows: string[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await sql`
+    insert into contacts (workspace_id, id, first_name, last_name, emails, phones, title,
+      language, birth_date, gender, interests, address, lifecycle_stage, owner_id, source, custom,
+      search_text, created_by)
+    select ${workspaceId}::uuid, id, first_name, last_name, emails, phones, title, language,
+      birth_date, gender, interests, address, lifecycle_stage, owner_id, source, custom,
+      search_text, created_by
+    from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) as x(id uuid, first_name text,
+      last_name text, emails jsonb, phones jsonb, title text, language text, birth_date date,
+      gender text, interests text[], address jsonb, lifecycle_stage text, owner_id uuid,
+      source jsonb, custom jsonb, search_text text, created_by uuid)`.execute(db)
 }

@@ -23,6 +23,7 @@ import type { Deps } from '../../deps'
 import { pickFields } from '../../lib/fields'
 import { one } from '../../lib/one'
 import { actorOf } from '../../plugins/auth'
+import { findMergedInto } from '../merges/merges.service'
 import { linkCompany, unlinkCompany } from './contact-companies.service'
 import {
   contactTimeline,
@@ -31,7 +32,7 @@ import {
   listContacts,
 } from './contacts-read.service'
 import { createContacts, deleteContacts, restoreContacts, updateContacts } from './contacts.service'
-import { flagPreviouslyErased } from '../privacy/erasure.service'
+import { flagPreviouslyErased, flagPreviouslyErasedMany } from '../privacy/erasure.service'
 
 export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['contacts']
@@ -73,14 +74,26 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       schema: {
         tags,
         summary: 'Create up to 5,000 contacts in one transaction',
+        description:
+          'Contacts whose email or phone belonged to a person erased before are created but flagged, as with a single create: `previouslyErased` lists them with the kinds that matched, the header `Suhde-Previously-Erased` names the kinds, and each gets a `previously_erased` timeline event.',
         body: contactBulkCreateSchema,
-        response: { 201: dataOf },
+        response: {
+          201: dataOf.extend({
+            previouslyErased: z.array(z.object({ id: z.uuid(), matched: z.string() })),
+          }),
+        },
       },
     },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send({ data: await createContacts(deps, actorOf(req), req.body.records, true) }),
+    async (req, reply) => {
+      const data = await createContacts(deps, actorOf(req), req.body.records, true)
+      const previouslyErased = await flagPreviouslyErasedMany(deps, actorOf(req), data)
+      if (previouslyErased.length)
+        reply.header(
+          'suhde-previously-erased',
+          [...new Set(previouslyErased.flatMap((f) => f.matched.split(',')))].sort().join(','),
+        )
+      return reply.code(201).send({ data, previouslyErased })
+    },
   )
   app.patch(
     '/bulk',
@@ -124,11 +137,17 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       schema: {
         tags,
         summary: 'Get a contact',
+        description: 'A contact merged into another answers 308 with the survivor in Location.',
         params: idParamsSchema,
         response: { 200: contactSchema },
       },
     },
-    async (req) => getContact(deps, actorOf(req), req.params.id),
+    async (req, reply) => {
+      const contact = await getContact(deps, actorOf(req), req.params.id)
+      const survivorId =
+        contact.deletedAt && (await findMergedInto(deps, actorOf(req), 'contact', contact.id))
+      return survivorId ? reply.redirect(`/api/v1/contacts/${survivorId}`, 308) : contact
+    },
   )
   app.patch(
     '/:id',

@@ -1,15 +1,27 @@
-import type { Contact, ContactCreate, ContactUpdate } from '../../../shared/contacts.schema'
+import {
+  contactValueFields,
+  type Contact,
+  type ContactCreate,
+  type ContactUpdate,
+} from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
+import { always, runAsOne } from '../../db/statements'
 import type { Visibility } from '../../db/list-query'
 import type { Deps } from '../../deps'
 import { fieldError, mapDbError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
-import { audit } from '../audit/audit.service'
+import { auditInsertSql } from '../audit/audit.repo'
+import { auditEntries, type AuditInput } from '../audit/audit.service'
 import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { replaceTagLinks } from '../tags/tag-links.repo'
-import { diffFields, recordEvents, type RecordEvent } from '../timeline/timeline.service'
+import {
+  diffFields,
+  recordEvents,
+  recordEventsSql,
+  type RecordEvent,
+} from '../timeline/timeline.service'
 import { upsertLinks } from './contact-companies.repo'
 import {
   checkCompanyRefs,
@@ -23,29 +35,15 @@ import {
   setDeletedAt,
   updateContactRow,
   valuesOf,
+  withLinks,
+  type Alongside,
 } from './contacts.repo'
 import { mergeValues } from './contacts.values'
 
 // Writes of contacts: each use case is one transaction with its timeline events and audit entry.
 // Company links are written here too and tell their story on both the contact and the company.
 
-const trackedFields = [
-  'firstName',
-  'lastName',
-  'emails',
-  'phones',
-  'title',
-  'language',
-  'birthDate',
-  'gender',
-  'interests',
-  'address',
-  'lifecycleStage',
-  'ownerId',
-  'source',
-  'custom',
-  'tags',
-] as const
+const trackedFields = [...contactValueFields, 'custom', 'tags'] as const
 
 export async function contactVisibility(
   deps: Deps,
@@ -61,6 +59,22 @@ async function inTransaction<T>(deps: Deps, fn: (trx: Db) => Promise<T>): Promis
   } catch (err) {
     throw mapDbError(err)
   }
+}
+
+async function withDb<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    throw mapDbError(err)
+  }
+}
+
+/** A change's timeline events and its audit entry in one statement, in the caller's transaction. */
+function writeHistory(db: Db, actor: Actor, events: RecordEvent[], input: AuditInput) {
+  return runAsOne(db, [
+    ...auditEntries(actor, input).map((e) => auditInsertSql(e, always)),
+    ...(events.length ? [recordEventsSql(actor, events, always)] : []),
+  ])
 }
 
 export async function createContacts(
@@ -84,21 +98,43 @@ export async function createContacts(
     vis,
     inputs.map((input, i) => ({ prefix: prefix(i), companies: input.companies })),
   )
-  return inTransaction(deps, async (trx) => {
-    await insertContacts(trx, actor.workspaceId, records, actor.userId)
-    const links = records.flatMap((r) => (r.input.companies ?? []).map((c) => toLinkRow(r.id, c)))
-    await upsertLinks(trx, actor.workspaceId, links)
-    for (const r of records)
-      if (r.input.tagIds?.length)
-        await replaceTagLinks(trx, 'contact', actor.workspaceId, r.id, r.input.tagIds)
-    const ids = records.map((r) => r.id)
-    await recordEvents(trx, actor, [
-      ...ids.map((id) => ({ objectType: 'contact', recordId: id, eventType: 'created' })),
-      ...links.flatMap((l) => linkEvents('linked', l)),
-    ])
-    await audit(trx, actor, { action: 'create', objectType: 'contact', recordIds: ids })
-    return findContacts(trx, actor.workspaceId, ids, { ownerIds: null })
-  })
+  const ids = records.map((r) => r.id)
+  const links = records.flatMap((r) => (r.input.companies ?? []).map((c) => toLinkRow(r.id, c)))
+  const tagged = records.filter((r) => r.input.tagIds?.length)
+  // Each chunk's insert carries its `created` events; the audit entry of the whole create goes
+  // with the last chunk.
+  const lastChunk = ids.slice(Math.floor((ids.length - 1) / 1000) * 1000)
+  const history =
+    (chunkIds: string[]): Alongside =>
+    (when) => [
+      recordEventsSql(
+        actor,
+        chunkIds.map((id) => ({ objectType: 'contact', recordId: id, eventType: 'created' })),
+        when,
+      ),
+      ...(chunkIds[0] === lastChunk[0]
+        ? auditEntries(actor, { action: 'create', objectType: 'contact', recordIds: ids }).map(
+            (e) => auditInsertSql(e, when),
+          )
+        : []),
+    ]
+  const write = async (db: Db) => {
+    const created = await insertContacts(db, actor.workspaceId, records, actor.userId, history)
+    if (links.length === 0 && tagged.length === 0) return created
+    await upsertLinks(db, actor.workspaceId, links)
+    for (const r of tagged)
+      await replaceTagLinks(db, 'contact', actor.workspaceId, r.id, r.input.tagIds!)
+    await recordEvents(
+      db,
+      actor,
+      links.flatMap((l) => linkEvents('linked', l)),
+    )
+    return findContacts(db, actor.workspaceId, ids, { ownerIds: null })
+  }
+  // Up to 1,000 contacts without links or tags are one statement, atomic without a transaction.
+  if (ids.length <= 1000 && links.length === 0 && tagged.length === 0)
+    return withDb(() => write(deps.db))
+  return inTransaction(deps, write)
 }
 
 export type ContactPatch = ContactUpdate & { id: string }
@@ -134,6 +170,7 @@ export async function updateContacts(
       patches.map((p, i) => ({ prefix: prefix(i), contactId: p.id, companies: p.companies })),
     )
     const linkChanges: RecordEvent[] = []
+    const stored = new Map<string, Contact>()
     for (const [i, patch] of patches.entries()) {
       const before = existing.get(patch.id)
       if (!before)
@@ -141,7 +178,8 @@ export async function updateContacts(
           ? fieldError(`${prefix(i)}id`, 'unknown_reference', 'Contact not found')
           : notFound('Contact')
       const values = mergeValues(patch, valuesOf(before), defs, prefix(i))
-      await updateContactRow(trx, actor.workspaceId, patch.id, values)
+      const row = await updateContactRow(trx, actor.workspaceId, patch.id, values)
+      if (row) stored.set(patch.id, withLinks(row, before))
       if (patch.tagIds)
         await replaceTagLinks(trx, 'contact', actor.workspaceId, patch.id, patch.tagIds)
       if (patch.companies)
@@ -149,18 +187,26 @@ export async function updateContacts(
           ...(await replaceContactCompanies(trx, actor.workspaceId, patch.id, patch.companies)),
         )
     }
-    const after = await findContacts(trx, actor.workspaceId, ids, { ownerIds: null })
+    // Without new tags or companies the stored rows with their old links are the answer; a
+    // read again is needed only when those changed.
+    const hasLinkChanges = patches.some((p) => p.tagIds || p.companies)
+    const after = hasLinkChanges
+      ? await findContacts(trx, actor.workspaceId, ids, { ownerIds: null })
+      : ids.flatMap((id) => stored.get(id) ?? [])
     const updates = after.flatMap((now) => {
       const before = existing.get(now.id)
       const event = before && updateEvent(before, now)
       return event?.changes?.length ? [event] : []
     })
-    await recordEvents(trx, actor, [...updates, ...linkChanges])
     const changedIds = new Set([
       ...updates.map((e) => e.recordId),
       ...linkChanges.filter((e) => e.objectType === 'contact').map((e) => e.recordId),
     ])
-    await audit(trx, actor, { action: 'update', objectType: 'contact', recordIds: [...changedIds] })
+    await writeHistory(trx, actor, [...updates, ...linkChanges], {
+      action: 'update',
+      objectType: 'contact',
+      recordIds: [...changedIds],
+    })
     return after
   })
 }
@@ -174,12 +220,12 @@ export async function deleteContacts(deps: Deps, actor: Actor, ids: string[]): P
     if (ids.length === 1 && found.length === 0) throw notFound('Contact')
     const foundIds = found.map((c) => c.id)
     await setDeletedAt(trx, actor.workspaceId, foundIds, new Date())
-    await recordEvents(
+    await writeHistory(
       trx,
       actor,
       foundIds.map((id) => ({ objectType: 'contact', recordId: id, eventType: 'deleted' })),
+      { action: 'delete', objectType: 'contact', recordIds: foundIds },
     )
-    await audit(trx, actor, { action: 'delete', objectType: 'contact', recordIds: foundIds })
     return foundIds.length
   })
 }
@@ -192,12 +238,12 @@ export async function restoreContacts(deps: Deps, actor: Actor, ids: string[]): 
     if (found.length === 0) throw notFound('Deleted contact')
     const foundIds = found.map((c) => c.id)
     await setDeletedAt(trx, actor.workspaceId, foundIds, null)
-    await recordEvents(
+    await writeHistory(
       trx,
       actor,
       foundIds.map((id) => ({ objectType: 'contact', recordId: id, eventType: 'restored' })),
+      { action: 'restore', objectType: 'contact', recordIds: foundIds },
     )
-    await audit(trx, actor, { action: 'restore', objectType: 'contact', recordIds: foundIds })
     return findContacts(trx, actor.workspaceId, foundIds, { ownerIds: null })
   })
 }

@@ -174,6 +174,37 @@ describe('GET /api/v1/contacts', () => {
     expect(names).toEqual(records.map((r) => r.lastName))
   })
 
+  it('ranks a search among bounded candidates; sorted, it pages through every match', async () => {
+    const ws = await makeWorkspace(t)
+    // More people whose name starts with the words than a ranked search reads (200): the
+    // names are enough, so the ranked pages end at the bound.
+    const records = [
+      ...Array.from({ length: 230 }, (_, i) => ({ firstName: `Etu${i}`, lastName: 'Korhonen' })),
+      { lastName: 'Laine', emails: [{ address: 'pekka@esimerkki.fi' }] },
+    ]
+    expect((await ws.post('/api/v1/contacts/bulk', { records })).statusCode).toBe(201)
+    const pages = async (query: string) => {
+      const seen: Named[] = []
+      let cursor: string | null = null
+      do {
+        const url: string = `/api/v1/contacts?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`
+        const page = (await ws.get(url)).json()
+        seen.push(...page.data)
+        cursor = page.nextCursor
+      } while (cursor)
+      return seen
+    }
+    const ranked = await pages('q=korho')
+    expect(ranked).toHaveLength(200)
+    expect(new Set(ranked.map((c) => c.id)).size).toBe(200)
+    expect(ranked.every((c) => c.lastName === 'Korhonen')).toBe(true)
+    const sorted = await pages('q=korho&sort=lastName')
+    expect(sorted).toHaveLength(230)
+    // No name starts with the words: stems and substrings are read, and find the email.
+    const rare = await pages('q=esimerk')
+    expect(lastNames({ data: rare })).toEqual(['Laine'])
+  })
+
   it('finds people by a misspelt last name, by phone in national form, and by email', async () => {
     const ws = await makeWorkspace(t)
     await ws.post('/api/v1/contacts/bulk', {

@@ -157,7 +157,12 @@ export async function setCustomFieldPositions(
     where d.workspace_id = ${workspaceId} and d.id = p.id`.execute(db)
 }
 
-const valueTables = { company: 'companies', contact: 'contacts', activity: 'activities' } as const
+const valueTables = {
+  company: 'companies',
+  contact: 'contacts',
+  activity: 'activities',
+  deal: 'deals',
+} as const
 
 /** Removes a field's stored values from every record of the object; returns how many changed. */
 export async function removeCustomValues(

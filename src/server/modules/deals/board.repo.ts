@@ -32,19 +32,35 @@ function conditions(f: BoardFilter): RawBuilder<unknown> {
   return sql.join(parts, sql` and `)
 }
 
-export type ColumnTotals = { stageId: string; count: number; sum: number; weightedSum: number }
+export type ColumnTotals = {
+  stageId: string
+  currency: string
+  count: number
+  sum: number
+  weightedSum: number
+}
 
-/** Count, sum and probability-weighted sum per stage, all in one aggregate query. */
+/**
+ * Count, sum and probability-weighted sum per stage and currency, all in one aggregate query:
+ * amounts in different currencies are never added together.
+ */
 export async function columnTotals(db: Db, f: BoardFilter): Promise<ColumnTotals[]> {
-  const r = await sql<{ stage_id: string; n: number; total: string; weighted: string }>`
-    select d.stage_id, count(*) as n, coalesce(sum(d.amount), 0) as total,
+  const r = await sql<{
+    stage_id: string
+    currency: string
+    n: number
+    total: string
+    weighted: string
+  }>`
+    select d.stage_id, d.currency, count(*) as n, coalesce(sum(d.amount), 0) as total,
       coalesce(round(sum(d.amount * coalesce(d.probability, s.probability) / 100.0)), 0) as weighted
     from deals d
     join pipeline_stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id
     where ${conditions(f)}
-    group by d.stage_id`.execute(db)
+    group by d.stage_id, d.currency`.execute(db)
   return r.rows.map((row) => ({
     stageId: row.stage_id,
+    currency: row.currency,
     count: Number(row.n),
     sum: Number(row.total),
     weightedSum: Number(row.weighted),

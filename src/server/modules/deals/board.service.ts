@@ -4,7 +4,8 @@ import { fieldError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { pipelineStructure } from '../pipelines/pipelines.service'
-import { columnCards, columnTotals, type Cursor } from './board.repo'
+import { columnCards, columnTotals, type ColumnTotals, type Cursor } from './board.repo'
+import { defaultCurrency } from './deals.service'
 
 function decodeCursor(raw: string | undefined): Cursor | null {
   if (!raw) return null
@@ -19,6 +20,17 @@ function decodeCursor(raw: string | undefined): Cursor | null {
 }
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+
+/** The column's totals per currency, the workspace currency first, then alphabetically. */
+function currencySums(totals: ColumnTotals[], currency: string) {
+  return totals
+    .map(({ stageId: _s, ...t }) => t)
+    .sort(
+      (a, b) =>
+        Number(b.currency === currency) - Number(a.currency === currency) ||
+        a.currency.localeCompare(b.currency),
+    )
+}
 
 /**
  * The kanban board: totals come from one aggregate query over all matching open deals, cards
@@ -47,15 +59,21 @@ export async function getBoard(
     minScore: q.minScore,
   }
   const only = q.stageId ? { stageId: q.stageId, after: decodeCursor(q.cursor) } : undefined
-  const [totals, cards] = await Promise.all([
+  const [totals, cards, currency] = await Promise.all([
     columnTotals(deps.db, filter),
     columnCards(deps.db, filter, q.limit, only),
+    defaultCurrency(deps, actor),
   ])
   const stages = only ? pipeline.stages.filter((s) => s.id === only.stageId) : pipeline.stages
   return {
     pipelineId,
+    currency,
     columns: stages.map((s) => {
-      const t = totals.find((x) => x.stageId === s.id)
+      const sums = currencySums(
+        totals.filter((x) => x.stageId === s.id),
+        currency,
+      )
+      const main = sums.find((x) => x.currency === currency)
       const all = cards.filter((c) => c.stageId === s.id)
       const page = all.slice(0, q.limit)
       const last = page.at(-1)
@@ -63,9 +81,10 @@ export async function getBoard(
         stageId: s.id,
         name: s.name,
         probability: s.probability,
-        count: t?.count ?? 0,
-        sum: t?.sum ?? 0,
-        weightedSum: t?.weightedSum ?? 0,
+        count: sums.reduce((n, x) => n + x.count, 0),
+        sum: main?.sum ?? 0,
+        weightedSum: main?.weightedSum ?? 0,
+        sums,
         cards: page.map(({ stageId: _s, ...c }) => c),
         nextCursor:
           all.length > q.limit && last ? encodeCursor({ p: last.position, id: last.id }) : null,

@@ -52,6 +52,29 @@ describe('GET /api/v1/pipelines/:id/board', () => {
   })
 })
 
+describe('GET /api/v1/pipelines/:id/board with several currencies', () => {
+  it('sums each currency apart and gives the workspace currency as sum and weightedSum', async () => {
+    const p = await makePipeline(admin, 'Valuutat')
+    await makeDeal(admin, p.id, { amount: 100_00 })
+    await makeDeal(admin, p.id, { amount: 300_00 })
+    await makeDeal(admin, p.id, { amount: 1000_00, currency: 'SEK' })
+    await makeDeal(admin, p.id, { amount: 50_00, currency: 'USD', probability: 50 })
+    const board = (await admin.get(`/api/v1/pipelines/${p.id}/board`)).json()
+    expect(board.currency).toBe('EUR')
+    expect(board.columns[0]).toMatchObject({
+      count: 4,
+      sum: 400_00,
+      weightedSum: 40_00,
+      sums: [
+        { currency: 'EUR', count: 2, sum: 400_00, weightedSum: 40_00 },
+        { currency: 'SEK', count: 1, sum: 1000_00, weightedSum: 100_00 },
+        { currency: 'USD', count: 1, sum: 50_00, weightedSum: 25_00 },
+      ],
+    })
+    expect(board.columns[1]).toMatchObject({ count: 0, sum: 0, weightedSum: 0, sums: [] })
+  })
+})
+
 describe('GET /api/v1/pipelines/:id/events', () => {
   it("delivers user A's move to user B's open stream", async () => {
     const p = await makePipeline(admin, 'Live')

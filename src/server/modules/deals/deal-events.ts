@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import pg from 'pg'
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { DealEvent } from '../../../shared/deals.schema'
 import type { Db } from '../../db/client'
 import type { Deps } from '../../deps'
@@ -52,6 +52,19 @@ export async function publishDealEvents(deps: Deps, events: WorkspaceDealEvent[]
   }
   for (const e of events)
     await sql`select pg_notify(${channel}, ${JSON.stringify(e)})`.execute(deps.db)
+}
+
+/**
+ * On PostgreSQL, the NOTIFY of an event as an SQL expression for the writing statement itself:
+ * it is delivered when that statement commits, one round trip fewer than publishing after it.
+ * Null on PGlite, where `publishDealEvents` emits in process after the write.
+ */
+export function dealEventNotifySql(
+  deps: Deps,
+  event: WorkspaceDealEvent,
+): RawBuilder<unknown> | null {
+  if (!busFor(deps).client) return null
+  return sql`pg_notify(${channel}, ${JSON.stringify(event)})`
 }
 
 /** Calls `onEvent` for every event of the pipeline until the returned function is called. */

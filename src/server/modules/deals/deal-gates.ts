@@ -9,6 +9,9 @@ type GateSubject = Pick<Deal, 'amount' | 'expectedCloseDate' | 'companyId' | 'co
   id: string | null
 }
 
+/** What a gate reads besides the deal, when the caller has already read it (a move does). */
+export type GateData = { answers: Map<string, { points: number }>; lineCount: number }
+
 /**
  * Refuses entry to a gated stage, naming every missing criterion and field in one answer:
  * `requiredCriteria.<key>` (criterion not met: unanswered or 0 points) and
@@ -20,10 +23,12 @@ export async function checkGate(
   pipeline: Pipeline,
   stage: Stage,
   deal: GateSubject,
+  read?: GateData,
 ): Promise<void> {
   const errors: { path: string; code: string; message: string }[] = []
   if (stage.requiredCriteria.length) {
-    const answers = deal.id ? await loadScorecardAnswers(db, workspaceId, deal.id) : new Map()
+    const answers =
+      read?.answers ?? (deal.id ? await loadScorecardAnswers(db, workspaceId, deal.id) : new Map())
     for (const key of stage.requiredCriteria) {
       const criterion = pipeline.scorecard.find((c) => c.key === key)
       const answer = criterion ? answers.get(criterion.id) : undefined
@@ -41,7 +46,8 @@ export async function checkGate(
       (field === 'expectedCloseDate' && !deal.expectedCloseDate) ||
       (field === 'companyId' && !deal.companyId) ||
       (field === 'contacts' && deal.contacts.length === 0) ||
-      (field === 'lines' && (!deal.id || (await countDealLines(db, workspaceId, deal.id)) === 0))
+      (field === 'lines' &&
+        (!deal.id || (read?.lineCount ?? (await countDealLines(db, workspaceId, deal.id))) === 0))
     if (missing)
       errors.push({ path: `requiredFields.${field}`, code: 'gate_field_missing', message: field })
   }

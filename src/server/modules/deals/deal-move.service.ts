@@ -1,21 +1,29 @@
 import type { Deal, DealMove } from '../../../shared/deals.schema'
 import type { Deps } from '../../deps'
-import { fieldError, notFound } from '../../errors'
+import { AppError, fieldError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize } from '../access/access.service'
-import { audit } from '../audit/audit.service'
-import { recordEvents } from '../timeline/timeline.service'
-import { publishDealEvents } from './deal-events'
+import { auditEntries } from '../audit/audit.service'
+import { auditInsertSql } from '../audit/audit.repo'
+import { forgetPipelines, versionedPipelineStructure } from '../pipelines/pipelines.service'
+import { recordEventsSql } from '../timeline/timeline.service'
+import { dealEventNotifySql, publishDealEvents, type WorkspaceDealEvent } from './deal-events'
 import { checkGate } from './deal-gates'
-import { closeStay, endPosition, openStay, positionAt } from './deal-rules.repo'
-import { findDeals, updateDealRow } from './deals.repo'
-import { dealVisibility, loadPipelineOrFail, stageOf, withDb } from './deals.service'
+import { moveDealRow, readDealForMove } from './deal-move.repo'
+import { dealVisibility, stageOf, withDb } from './deals.service'
+
+// A write that found the deal or its pipeline changed since its read starts over; this many
+// times at most, then the client is told to retry (only under a storm of moves of one deal).
+const attempts = 8
 
 /**
- * Moves a deal to a stage (and a place in its column). The deal row is locked FOR UPDATE first,
- * so two concurrent moves run one after the other: the second sees the first's stage, closes
- * its stay and opens its own, and the stage history stays one unbroken chain.
+ * Moves a deal to a stage (and a place in its column) in two statements: a read of the deal and
+ * what the stage's gate needs, then one write of the deal, its stays, timeline, audit and live
+ * event that happens only if neither the deal nor its pipeline changed in between (their row
+ * versions). Two concurrent moves therefore apply one after the other: the later one re-reads
+ * the earlier one's stage, closes its stay and opens its own, and the stage history stays one
+ * unbroken chain with exactly one open stay (which a unique index also guarantees).
  */
 export async function moveDeal(
   deps: Deps,
@@ -25,74 +33,95 @@ export async function moveDeal(
 ): Promise<Deal> {
   authorize(actor, 'deals', 'update')
   const vis = await dealVisibility(deps, actor)
-  const { before, after } = await withDb(() =>
-    deps.db.transaction().execute(async (trx) => {
-      const ws = actor.workspaceId
-      const [before] = await findDeals(trx, ws, [id], vis, true)
-      if (!before) throw notFound('Deal')
+  const ws = actor.workspaceId
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const outcome = await withDb(async () => {
+      // The gate's inputs (answers, line count) are read along always: which stage gates what is
+      // known only once the deal tells its pipeline, and two small index lookups cost less than
+      // a second round trip.
+      const probe = await readDealForMove(deps.db, ws, id, vis, {
+        stageId: input.stageId,
+        index: input.position,
+        answers: true,
+        lines: true,
+      })
+      if (!probe) throw notFound('Deal')
+      const before = probe.deal
       if (before.status !== 'open')
         throw fieldError('stageId', 'deal_closed', 'Only an open deal moves')
-      const pipeline = await loadPipelineOrFail(trx, ws, before.pipelineId)
-      const stage = await stageOf(trx, ws, pipeline, input.stageId)
+      const versioned = await versionedPipelineStructure(deps.db, ws, before.pipelineId)
+      if (!versioned) throw fieldError('pipelineId', 'unknown_reference', 'Pipeline not found')
+      const { pipeline, version: pipelineVersion } = versioned
+      const stage = await stageOf(deps.db, ws, pipeline, input.stageId)
       const isStageChange = stage.id !== before.stageId
-      if (isStageChange) await checkGate(trx, ws, pipeline, stage, before)
-      const position =
-        input.position === undefined
-          ? isStageChange
-            ? await endPosition(trx, ws, stage.id)
-            : before.position
-          : await positionAt(trx, ws, stage.id, input.position, id)
-      const now = new Date()
-      await updateDealRow(trx, ws, id, {
+      if (isStageChange) await checkGate(deps.db, ws, pipeline, stage, before, probe)
+      const at = new Date()
+      const event: WorkspaceDealEvent = {
+        workspaceId: ws,
+        type: 'deal.moved',
+        pipelineId: before.pipelineId,
+        dealId: id,
         stageId: stage.id,
-        position,
-        ...(isStageChange ? { stageEnteredAt: now } : {}),
-      })
-      if (isStageChange) {
-        await closeStay(trx, ws, id, now, actor.userId)
-        await openStay(trx, {
-          workspaceId: ws,
-          id: newId(),
-          dealId: id,
-          pipelineId: pipeline.id,
-          stageId: stage.id,
-          at: now,
-          by: actor.userId,
-        })
-        await recordEvents(trx, actor, [
-          {
-            objectType: 'deal',
-            recordId: id,
-            eventType: 'stage_changed',
-            changes: [{ field: 'stageId', old: before.stageId, new: stage.id }],
-            data: {
-              from: pipeline.stages.find((s) => s.id === before.stageId)?.name ?? null,
-              to: stage.name,
-            },
-          },
-        ])
-        await audit(trx, actor, {
-          action: 'update',
-          objectType: 'deal',
-          recordIds: [id],
-          details: { move: stage.id },
-        })
+        fromStageId: before.stageId,
+        userId: actor.userId,
       }
-      const [after] = await findDeals(trx, ws, [id], { ownerIds: null })
-      if (!after) throw notFound('Deal')
-      return { before, after }
-    }),
-  )
-  await publishDealEvents(deps, [
-    {
-      workspaceId: actor.workspaceId,
-      type: 'deal.moved',
-      pipelineId: after.pipelineId,
-      dealId: id,
-      stageId: after.stageId,
-      fromStageId: before.stageId,
-      userId: actor.userId,
-    },
-  ])
-  return after
+      const notify = dealEventNotifySql(deps, event)
+      const after = await moveDealRow(
+        deps.db,
+        {
+          workspaceId: ws,
+          dealId: id,
+          version: probe.version,
+          pipelineId: pipeline.id,
+          pipelineVersion,
+          stageId: stage.id,
+          position: probe.position,
+          isStageChange,
+          stayId: newId(),
+          userId: actor.userId,
+          at,
+          stageProbability: stage.probability,
+          contacts: before.contacts,
+        },
+        (when) =>
+          isStageChange
+            ? [
+                recordEventsSql(
+                  actor,
+                  [
+                    {
+                      objectType: 'deal',
+                      recordId: id,
+                      eventType: 'stage_changed',
+                      changes: [{ field: 'stageId', old: before.stageId, new: stage.id }],
+                      data: {
+                        from: pipeline.stages.find((s) => s.id === before.stageId)?.name ?? null,
+                        to: stage.name,
+                      },
+                    },
+                  ],
+                  when,
+                ),
+                ...auditEntries(actor, {
+                  action: 'update',
+                  objectType: 'deal',
+                  recordIds: [id],
+                  details: { move: stage.id },
+                }).map((e) => auditInsertSql(e, when)),
+              ]
+            : [],
+        notify,
+      )
+      // Nothing written: the deal or its pipeline changed since the read. A changed pipeline
+      // must be read again, not taken from this process's cache.
+      if (!after) {
+        forgetPipelines(ws)
+        return undefined
+      }
+      if (!notify) await publishDealEvents(deps, [event])
+      return after
+    })
+    if (outcome) return outcome
+  }
+  throw new AppError('CONFLICT', 'The deal changed while it was being moved; try again')
 }

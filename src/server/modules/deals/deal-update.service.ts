@@ -15,7 +15,8 @@ import {
   valuesOf,
   type DealValues,
 } from './deals.repo'
-import { checkRefs, dealVisibility, getDeal, withDb } from './deals.service'
+import { validateCustomValues } from '../custom-fields/custom-values'
+import { checkRefs, dealCustomFields, dealVisibility, getDeal, withDb } from './deals.service'
 
 const tracked = [
   'title',
@@ -56,6 +57,11 @@ export async function updateDeal(
       const [before] = await findDeals(trx, ws, [id], vis, true)
       if (!before) throw notFound('Deal')
       await checkRefs(trx, ws, input)
+      // Custom values merge into the stored ones (null removes one), checked against the fields.
+      const custom =
+        input.custom === undefined
+          ? undefined
+          : validateCustomValues(await dealCustomFields(trx, ws), input.custom, before.custom)
       const base = valuesOf(before)
       const values: DealValues = {
         ...base,
@@ -69,7 +75,7 @@ export async function updateDeal(
             forecastCategory: input.forecastCategory,
             ownerId: input.ownerId,
             companyId: input.companyId,
-            custom: input.custom,
+            custom,
             lostReasonId: input.lostReasonId,
             lostNote: input.lostNote,
           }).filter(([, v]) => v !== undefined),

@@ -8,8 +8,10 @@ import {
   type Visibility,
 } from '../../db/list-query'
 import type { DealsTable } from '../../db/schema'
+import type { CustomFieldType } from '../../../shared/custom-fields.schema'
 
-type Row = Selectable<DealsTable> & { stage_probability: number }
+export type DealRow = Selectable<DealsTable> & { stage_probability: number }
+type Row = DealRow
 
 export type DealValues = {
   title: string
@@ -52,7 +54,7 @@ function toRow(v: DealValues) {
   }
 }
 
-function toDeal(r: Row, contacts: ContactLink[]): Deal {
+export function toDeal(r: Row, contacts: ContactLink[]): Deal {
   return {
     id: r.id,
     title: r.title,
@@ -217,7 +219,7 @@ export async function replaceDealContacts(
       .execute()
 }
 
-export function dealListSpec(): ListSpec {
+export function dealListSpec(customTypes: ReadonlyMap<string, CustomFieldType>): ListSpec {
   const f = (col: string, type: ListSpec['fields'][string]['type'], isNotNull = false) => ({
     expr: sql.ref(`d.${col}`),
     type,
@@ -229,7 +231,7 @@ export function dealListSpec(): ListSpec {
     customExpr: sql.ref('d.custom'),
     searchTextExpr: sql.ref('d.search_text'),
     searchVectorExpr: sql`to_tsvector('simple', d.search_text)`,
-    customTypes: new Map(),
+    customTypes,
     defaultSort: '-updatedAt',
     fields: {
       id: f('id', 'uuid', true),

@@ -11,6 +11,8 @@ import { authorize, visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
 import { pipelineOfStage, pipelineStructure } from '../pipelines/pipelines.service'
 import { recomputeDealScore } from '../pipelines/scores'
+import { validateCustomValues } from '../custom-fields/custom-values'
+import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
 import { recordEvents } from '../timeline/timeline.service'
 import { publishDealEvents } from './deal-events'
@@ -24,7 +26,7 @@ import {
   replaceDealContacts,
   type DealValues,
 } from './deals.repo'
-import { getWorkspace } from '../workspaces/workspaces.service'
+import { workspaceCurrency } from '../workspaces/workspaces.service'
 
 export async function withDb<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -85,15 +87,30 @@ export async function stageOf(db: Db, workspaceId: string, pipeline: Pipeline, s
     : fieldError('stageId', 'unknown_reference', 'Stage not found')
 }
 
-/** Creates a deal inside the caller's transaction (lead conversion reuses it); no event sent. */
+/** The workspace's custom fields of deals (cached for a few seconds, like every object's). */
+export function dealCustomFields(db: Db, workspaceId: string) {
+  return customFieldDefinitions(db, workspaceId, 'deal')
+}
+
+/**
+ * Creates a deal inside the caller's transaction (lead conversion reuses it); no event sent.
+ * A conversion cannot ask for custom values, so there required custom fields wait until the
+ * deal is next edited, as for deals made before a field became required.
+ */
 export async function insertNewDeal(
   trx: Db,
   actor: Actor,
   input: DealCreate,
   currency: string,
+  opts: { isConversion?: boolean } = {},
 ): Promise<Deal> {
   const ws = actor.workspaceId
   const id = newId()
+  const custom = validateCustomValues(
+    await dealCustomFields(trx, ws),
+    input.custom,
+    opts.isConversion ? {} : undefined,
+  )
   const pipeline = await loadPipelineOrFail(trx, ws, input.pipelineId)
   const stage = await stageOf(trx, ws, pipeline, input.stageId ?? pipeline.stages[0]?.id ?? '')
   await checkRefs(trx, ws, input)
@@ -116,7 +133,7 @@ export async function insertNewDeal(
     closedAt: null,
     ownerId: input.ownerId === undefined ? actor.userId : input.ownerId,
     companyId: input.companyId ?? null,
-    custom: input.custom ?? {},
+    custom,
   }
   await checkGate(trx, ws, pipeline, stage, { ...values, id: null, contacts })
   await insertDeal(trx, ws, id, values, await endPosition(trx, ws, stage.id), actor.userId)
@@ -141,8 +158,7 @@ export async function insertNewDeal(
 
 /** The workspace currency, the default of new deals and products. */
 export async function defaultCurrency(deps: Deps, actor: Actor): Promise<string> {
-  // An API key scoped to deals only may not read the workspace; EUR is the product default.
-  return (await getWorkspace(deps, actor).catch(() => ({ currency: 'EUR' }))).currency
+  return workspaceCurrency(deps, actor.workspaceId)
 }
 
 export async function createDeal(deps: Deps, actor: Actor, input: DealCreate): Promise<Deal> {
@@ -186,7 +202,8 @@ export async function getDeal(deps: Deps, actor: Actor, id: string): Promise<Dea
 
 export async function listDeals(deps: Deps, actor: Actor, query: ListQuery): Promise<Page<Deal>> {
   authorize(actor, 'deals', 'read')
-  const plan = planList(dealListSpec(), query)
+  const defs = await dealCustomFields(deps.db, actor.workspaceId)
+  const plan = planList(dealListSpec(new Map(defs.map((d) => [d.key, d.type]))), query)
   const includeDeleted = query.includeDeleted === 'only' ? 'only' : query.includeDeleted === 'true'
   const vis = await dealVisibility(deps, actor, includeDeleted)
   return withDb(() => listDealRows(deps.db, actor.workspaceId, plan, vis))

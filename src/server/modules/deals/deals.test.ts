@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/create-test-app'
 import { makeMember, makeWorkspace, type Client } from '../../test/factories'
 import { makeDeal, makePipeline } from './sales-fixtures'
@@ -235,6 +236,65 @@ describe('deals: moves, gates and the scorecard', () => {
     expect((await other.get(`/api/v1/deals/${deal.id}`)).json().stageId).toBe(final.stageId)
   })
 
+  // On PostgreSQL the two moves must really overlap: a third connection holds the deal row
+  // until both moves are seen waiting for it in pg_stat_activity, then lets them go at once.
+  it.runIf(inject('databaseUrl'))(
+    'applies two truly concurrent moves by two users one after the other on PostgreSQL',
+    async () => {
+      const p = await makePipeline(admin, 'Yhtä aikaa')
+      const deal = await makeDeal(admin, p.id)
+      const other = await makeMember(t, admin.workspaceId, 'sales')
+      const holder = new pg.Client({ connectionString: inject('databaseUrl') })
+      await holder.connect()
+      try {
+        await holder.query('begin')
+        await holder.query('select id from deals where id = $1 for update', [deal.id])
+        const moves = Promise.all([
+          admin.post(`/api/v1/deals/${deal.id}/move`, { stageId: p.stages.discovery }),
+          other.post(`/api/v1/deals/${deal.id}/move`, { stageId: p.stages.negotiation }),
+        ])
+        let waiting = 0
+        for (let i = 0; i < 100 && waiting < 2; i++) {
+          await new Promise((r) => setTimeout(r, 50))
+          const r = await holder.query<{ n: number }>(
+            `select count(*)::int as n from pg_stat_activity
+             where datname = current_database() and wait_event_type = 'Lock'
+               and query like '%with moved as%'`,
+          )
+          waiting = r.rows[0]?.n ?? 0
+        }
+        expect(waiting).toBeGreaterThanOrEqual(2)
+        await holder.query('commit')
+        const [a, b] = await moves
+        expect([a.statusCode, b.statusCode]).toEqual([200, 200])
+      } finally {
+        await holder.end()
+      }
+      const rows = await historyRows(deal.id)
+      expect(rows.map((r) => r.stage_id).slice(0, 1)).toEqual([p.stages.lead])
+      expect(rows).toHaveLength(3)
+      expect(rows.filter((r) => r.left_at === null)).toHaveLength(1)
+      for (let i = 1; i < rows.length; i++)
+        expect(rows[i - 1]?.left_at?.getTime()).toBe(rows[i]?.entered_at.getTime())
+      // The last write wins and both users see it; the history tells the same order.
+      const last = rows.at(-1)!.stage_id
+      expect(new Set([rows[1]?.stage_id, last])).toEqual(
+        new Set([p.stages.discovery, p.stages.negotiation]),
+      )
+      expect((await admin.get(`/api/v1/deals/${deal.id}`)).json().stageId).toBe(last)
+      expect((await other.get(`/api/v1/deals/${deal.id}`)).json().stageId).toBe(last)
+      const events = (await admin.get(`/api/v1/deals/${deal.id}/timeline`)).json().data
+      const moves = events
+        .filter((e: { eventType: string }) => e.eventType === 'stage_changed')
+        .map((e: { changes: { old: string; new: string }[] }) => e.changes[0])
+        .reverse()
+      expect(moves).toEqual([
+        { field: 'stageId', old: p.stages.lead, new: rows[1]?.stage_id },
+        { field: 'stageId', old: rows[1]?.stage_id, new: last },
+      ])
+    },
+  )
+
   it('closes a deal as lost with a configured reason and reopens it', async () => {
     const p = await makePipeline(admin, 'Häviö')
     const deal = await makeDeal(admin, p.id)
@@ -256,6 +316,61 @@ describe('deals: moves, gates and the scorecard', () => {
     expect(reopened.json()).toMatchObject({ status: 'open', closedAt: null, lostReasonId: null })
     const rows = await historyRows(deal.id)
     expect(rows.filter((r) => r.left_at === null)).toHaveLength(1)
+  })
+})
+
+describe('deal custom fields', () => {
+  it('validates custom values on deals against the workspace definitions, like other records', async () => {
+    const ws = await makeWorkspace(t, 'Lisäkentät Oy')
+    const field = await ws.post('/api/v1/custom-fields', {
+      objectType: 'deal',
+      key: 'channel',
+      labelFi: 'Myyntikanava',
+      labelEn: 'Sales channel',
+      type: 'select',
+      isRequired: true,
+      options: [
+        { value: 'direct', labelFi: 'Suora', labelEn: 'Direct' },
+        { value: 'partner', labelFi: 'Kumppani', labelEn: 'Partner' },
+      ],
+    })
+    expect(field.statusCode).toBe(201)
+    await ws.post('/api/v1/custom-fields', {
+      objectType: 'deal',
+      key: 'licences',
+      labelFi: 'Lisenssit',
+      labelEn: 'Licences',
+      type: 'number',
+    })
+    const p = await makePipeline(ws, 'Kentät')
+    const create = (body: object) =>
+      ws.post('/api/v1/deals', { title: 'Lisenssit', pipelineId: p.id, ...body })
+    const missing = await create({})
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().errors[0]).toMatchObject({ path: 'custom.channel', code: 'required' })
+    const wrong = await create({ custom: { channel: 'shop', licences: 'many', nope: 1 } })
+    expect(wrong.statusCode).toBe(400)
+    expect(
+      wrong
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['custom.channel', 'custom.licences', 'custom.nope'])
+    const made = await create({ custom: { channel: 'partner', licences: 25 } })
+    expect(made.statusCode).toBe(201)
+    expect(made.json().custom).toEqual({ channel: 'partner', licences: 25 })
+    const id = made.json().id
+    // A patch merges into the stored values; null removes one; a required one stays required.
+    const patched = await ws.patch(`/api/v1/deals/${id}`, { custom: { licences: null } })
+    expect(patched.json().custom).toEqual({ channel: 'partner' })
+    const emptied = await ws.patch(`/api/v1/deals/${id}`, { custom: { channel: null } })
+    expect(emptied.statusCode).toBe(400)
+    expect(emptied.json().errors[0]).toMatchObject({ path: 'custom.channel', code: 'required' })
+    const filtered = await ws.get(`/api/v1/deals?filter[custom.channel][eq]=partner`)
+    expect(filtered.json().data.map((d: { id: string }) => d.id)).toEqual([id])
+    // Deleting the definition removes its values from the deals too.
+    expect((await ws.delete(`/api/v1/custom-fields/${field.json().id}`)).statusCode).toBe(204)
+    expect((await ws.get(`/api/v1/deals/${id}`)).json().custom).toEqual({})
   })
 })
 

@@ -16,9 +16,15 @@ import { csvChunks, vcardChunks, xlsxStream } from './export-formats'
 // Exports of any list or filter, streamed page by page through the list services, so the same
 // visibility, filters and personal-data audit apply as to the list views.
 
-const pageSize = 500
+// Pages of 5,000 (the API's lists stop at 500; this is the service, not the HTTP query): a
+// million rows are 200 statements instead of 2,000, each with its personal-data read audit.
+const pageSize = 5000
 
-/** Pages of a list; the first is read before anything is sent, so bad filters answer 400. */
+/**
+ * Pages of a list; the first is read before anything is sent, so bad filters answer 400. The
+ * next page is read while the current one is written out, so the database and the CSV writer
+ * work at the same time.
+ */
 async function pager<T>(
   load: (q: ListQuery) => Promise<Page<T>>,
   query: ListQuery,
@@ -26,10 +32,14 @@ async function pager<T>(
   const first = await load({ ...query, limit: pageSize })
   return (async function* () {
     let page = first
-    yield page.data
-    while (page.nextCursor) {
-      page = await load({ ...query, limit: pageSize, cursor: page.nextCursor })
+    for (;;) {
+      const cursor = page.nextCursor
+      const next = cursor ? load({ ...query, limit: pageSize, cursor }) : null
+      // A failed read surfaces when awaited below, not as an unhandled rejection meanwhile.
+      next?.catch(() => undefined)
       yield page.data
+      if (!next) return
+      page = await next
     }
   })()
 }

@@ -8,6 +8,7 @@ import type { Deps } from '../../deps'
 import type { Actor } from '../../lib/actor'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { listPipelines } from '../pipelines/pipelines.service'
+import { workspaceCurrency } from '../workspaces/workspaces.service'
 import { closedStats, forecastSums, groupNames, quotaSums, stageConversion } from './forecast.repo'
 import { addDays, addPeriods, periodStart, today } from './periods'
 
@@ -26,6 +27,7 @@ export async function getForecast(
     groupBy: q.groupBy,
     from,
     to,
+    until: addPeriods(periodStart(to, q.period), q.period, 1),
     pipelineId: q.pipelineId,
     ownerIds: await visibleOwnerIds(deps, actor),
   }
@@ -33,12 +35,16 @@ export async function getForecast(
     forecastSums(deps.db, scope),
     quotaSums(deps.db, scope),
   ])
+  // A row per period, rep (or team) and currency: amounts in different currencies are never
+  // added up, as the workspace has no exchange rates.
   const rows = new Map<string, ForecastRow>()
-  const key = (bucket: string, group: string | null) => `${bucket}|${group ?? ''}`
-  const blank = (bucket: string, group: string | null): ForecastRow => ({
+  const key = (bucket: string, group: string | null, currency: string) =>
+    `${bucket}|${group ?? ''}|${currency}`
+  const blank = (bucket: string, group: string | null, currency: string): ForecastRow => ({
     periodStart: bucket,
     groupId: group,
     groupName: null,
+    currency,
     closedWon: 0,
     commit: 0,
     bestCase: 0,
@@ -47,8 +53,8 @@ export async function getForecast(
     quota: null,
   })
   for (const s of sums)
-    rows.set(key(s.bucket, s.group_id), {
-      ...blank(s.bucket, s.group_id),
+    rows.set(key(s.bucket, s.group_id, s.currency), {
+      ...blank(s.bucket, s.group_id, s.currency),
       closedWon: Number(s.closed_won),
       commit: Number(s.commit),
       bestCase: Number(s.best_case),
@@ -56,8 +62,8 @@ export async function getForecast(
       pipeline: Number(s.pipeline),
     })
   for (const qs of quotas) {
-    const k = key(qs.bucket, qs.group_id)
-    const row = rows.get(k) ?? blank(qs.bucket, qs.group_id)
+    const k = key(qs.bucket, qs.group_id, qs.currency)
+    const row = rows.get(k) ?? blank(qs.bucket, qs.group_id, qs.currency)
     rows.set(k, { ...row, quota: Number(qs.amount) })
   }
   const ids = [...new Set([...rows.values()].flatMap((r) => (r.groupId ? [r.groupId] : [])))]
@@ -67,7 +73,8 @@ export async function getForecast(
     .sort(
       (a, b) =>
         a.periodStart.localeCompare(b.periodStart) ||
-        (a.groupName ?? '').localeCompare(b.groupName ?? ''),
+        (a.groupName ?? '').localeCompare(b.groupName ?? '') ||
+        a.currency.localeCompare(b.currency),
     )
 }
 
@@ -77,8 +84,10 @@ export async function getMetrics(deps: Deps, actor: Actor, q: MetricsQuery): Pro
   const to = q.to ?? today()
   const from = q.from ?? addPeriods(to, 'month', -12)
   const pipelineId = q.pipelineId ?? (await listPipelines(deps, actor))[0]?.id
+  const currency = await workspaceCurrency(deps, actor.workspaceId)
   const scope = {
     workspaceId: actor.workspaceId,
+    currency,
     from,
     to,
     pipelineId: q.pipelineId,
@@ -102,6 +111,7 @@ export async function getMetrics(deps: Deps, actor: Actor, q: MetricsQuery): Pro
     won,
     lost,
     winRate,
+    currency,
     averageDealSize,
     salesCycleDays,
     openDeals,

@@ -57,6 +57,36 @@ describe('GET /api/v1/forecast', () => {
     expect(rows[1]).toMatchObject({ periodStart: nextMonth, pipeline: 500_00, quota: null })
   })
 
+  it('gives deals in another currency rows of their own instead of adding them up', async () => {
+    const ws = await makeWorkspace(t, 'Valuutta Oy')
+    const p = await makePipeline(ws, 'Valuutat')
+    const close = `${thisMonth.slice(0, 8)}20`
+    await makeDeal(ws, p.id, { amount: 100_00, expectedCloseDate: close, probability: 50 })
+    await makeDeal(ws, p.id, {
+      amount: 700_00,
+      currency: 'SEK',
+      expectedCloseDate: close,
+      probability: 50,
+    })
+    const rows = (await ws.get('/api/v1/forecast?period=month&groupBy=rep')).json().data
+    expect(rows).toEqual([
+      expect.objectContaining({ currency: 'EUR', pipeline: 100_00, weighted: 50_00 }),
+      expect.objectContaining({ currency: 'SEK', pipeline: 700_00, weighted: 350_00 }),
+    ])
+    expect(rows.every((r: { periodStart: string }) => r.periodStart === thisMonth)).toBe(true)
+  })
+
+  it('counts won deals by their close time within the asked periods only', async () => {
+    const ws = await makeWorkspace(t, 'Rajat Oy')
+    const p = await makePipeline(ws, 'Rajat')
+    const won = await makeDeal(ws, p.id, { amount: 100_00 })
+    await ws.patch(`/api/v1/deals/${won.id}`, { status: 'won' })
+    const inRange = (await ws.get(`/api/v1/forecast?from=${thisMonth}`)).json().data
+    expect(inRange).toEqual([expect.objectContaining({ closedWon: 100_00 })])
+    const later = (await ws.get(`/api/v1/forecast?from=${nextMonth}`)).json().data
+    expect(later).toEqual([])
+  })
+
   it('refuses a quota that does not start a period', async () => {
     const res = await admin.request({
       method: 'PUT',

@@ -1,6 +1,7 @@
 import type { ContactUpdate } from '../../../shared/contacts.schema'
 import type { CustomField } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
+import type { FieldChange } from '../../db/schema'
 import { AppError } from '../../errors'
 import { newId } from '../../lib/ids'
 import {
@@ -21,13 +22,18 @@ import {
 import { mergeValues } from '../contacts/contacts.values'
 import { validateCustomValues } from '../custom-fields/custom-values'
 import { addTagLinks } from '../tags/tag-links.repo'
-import { findTagIdByName, insertTag } from '../tags/tags.repo'
+import { insertTag } from '../tags/tags.repo'
+import { diffFields } from '../timeline/timeline.service'
 import {
   findCompanyIdBy,
+  findCompanyLinks,
   findContactIdBy,
-  findMemberIdByEmail,
+  findMemberIdsByEmails,
+  findTagIdsByNames,
+  findTagLinks,
   type NewOutcome,
 } from './imports.repo'
+import type { ContactKeyIndex } from './import-keys'
 import type { RowValues } from './import-values'
 
 // Writing one row inside its chunk's transaction. Like tag links, the import writes through the
@@ -42,14 +48,32 @@ export type ApplyContext = {
   matchAction: 'skip' | 'fill_empty' | 'overwrite'
   contactDefs: CustomField[]
   companyDefs: CustomField[]
+  /** Tag ids by lowercased name, found or created so far. */
   tagIds: Map<string, string>
+  /** Member ids by lowercased email; null for an email that is not a member. */
   ownerIds: Map<string, string | null>
+  /** Tags this chunk created (the chunk stores them on the import for undo). */
+  createdTagIds: string[]
+  /** Where the chunk adds the milliseconds of its phases (import-job's Timings). */
+  timings?: Record<string, number>
+  /** The in-memory duplicate index of a contacts import by email or phone (import-keys.ts). */
+  keys?: ContactKeyIndex
 }
 
 const all = { ownerIds: null }
-type Result = Omit<NewOutcome, 'rowNumber' | 'raw'>
+type Result = Omit<NewOutcome, 'rowNumber' | 'raw'> & { changes?: FieldChange[] }
 
 export class RowError extends Error {}
+
+/** Runs `fn`, adding its time to the chunk's phase (for the log line of a finished import). */
+export async function timed<T>(ctx: ApplyContext, phase: string, fn: () => Promise<T>): Promise<T> {
+  const at = performance.now()
+  try {
+    return await fn()
+  } finally {
+    if (ctx.timings) ctx.timings[phase] = (ctx.timings[phase] ?? 0) + performance.now() - at
+  }
+}
 
 function customError(err: unknown): never {
   if (err instanceof AppError)
@@ -57,32 +81,64 @@ function customError(err: unknown): never {
   throw err
 }
 
-export async function tagIdsFor(db: Db, ctx: ApplyContext, names: string[]): Promise<string[]> {
-  const ids: string[] = []
-  for (const name of names.slice(0, 100)) {
+/** Finds the tags named in a chunk with one query and creates the missing ones. */
+export async function resolveTags(db: Db, ctx: ApplyContext, names: string[]): Promise<void> {
+  const wanted = new Map<string, string>()
+  for (const name of names) {
     const key = name.toLowerCase()
-    let id = ctx.tagIds.get(key) ?? (await findTagIdByName(db, ctx.workspaceId, name))
+    if (!ctx.tagIds.has(key) && !wanted.has(key)) wanted.set(key, name)
+  }
+  if (wanted.size === 0) return
+  const found = await findTagIdsByNames(db, ctx.workspaceId, [...wanted.keys()])
+  for (const [key, name] of wanted) {
+    let id = found.get(key)
     if (!id) {
       id = newId()
       await insertTag(db, ctx.workspaceId, id, { name: name.slice(0, 100), color: null })
+      ctx.createdTagIds.push(id)
     }
     ctx.tagIds.set(key, id)
-    ids.push(id)
   }
-  return ids
+}
+
+export async function tagIdsFor(db: Db, ctx: ApplyContext, names: string[]): Promise<string[]> {
+  const some = names.slice(0, 100)
+  await resolveTags(db, ctx, some)
+  return some.flatMap((n) => ctx.tagIds.get(n.toLowerCase()) ?? [])
+}
+
+/** Looks up the owner emails of a chunk with one query. */
+export async function resolveOwners(db: Db, ctx: ApplyContext, emails: string[]): Promise<void> {
+  const missing = [...new Set(emails)].filter((e) => !ctx.ownerIds.has(e))
+  if (missing.length === 0) return
+  const found = await findMemberIdsByEmails(db, ctx.workspaceId, missing)
+  for (const e of missing) ctx.ownerIds.set(e, found.get(e) ?? null)
 }
 
 export async function ownerIdFor(db: Db, ctx: ApplyContext, email: string | null) {
   if (!email) return ctx.userId
-  if (!ctx.ownerIds.has(email))
-    ctx.ownerIds.set(email, (await findMemberIdByEmail(db, ctx.workspaceId, email)) ?? null)
+  await resolveOwners(db, ctx, [email])
   const id = ctx.ownerIds.get(email)
   if (!id) throw new RowError(`Owner "${email}" is not a member of this workspace`)
   return id
 }
 
+/** Links the tags to a record the import did not create; returns the ones that were new. */
+async function addTagsTracked(
+  db: Db,
+  ctx: ApplyContext,
+  object: 'contact' | 'company',
+  recordId: string,
+  tagIds: string[],
+): Promise<string[]> {
+  const had = await findTagLinks(db, object, ctx.workspaceId, [recordId], tagIds)
+  const added = tagIds.filter((t) => !had.has(`${recordId}:${t}`))
+  await addTagLinks(db, object, ctx.workspaceId, [recordId], added)
+  return added
+}
+
 /** Keeps only the keys whose stored value is empty, for "fill empty fields". */
-function onlyEmpty<T extends Record<string, unknown>>(
+export function onlyEmpty<T extends Record<string, unknown>>(
   input: T,
   existing: Record<string, unknown>,
 ): Partial<T> {
@@ -182,12 +238,14 @@ export async function applyCompany(
     customError(err)
   }
   await updateCompanyRow(db, ctx.workspaceId, existingId, values)
-  await addTagLinks(db, 'company', ctx.workspaceId, [existingId], tagIds)
+  const added = await addTagsTracked(db, ctx, 'company', existingId, tagIds)
   return {
     ...base,
     outcome: 'updated',
     recordId: existingId,
     oldValues: old as unknown as Record<string, unknown>,
+    addedTagIds: added,
+    changes: diffFields(old, values, Object.keys(values)),
   }
 }
 
@@ -258,15 +316,30 @@ export async function applyContact(
         outcome: 'updated',
         recordId,
         oldValues: old as unknown as Record<string, unknown>,
+        changes: diffFields(old, values, Object.keys(values)),
       }
     }
   } catch (err) {
     customError(err)
   }
-  await addTagLinks(db, 'contact', ctx.workspaceId, [recordId], tagIds)
-  if (companyId)
+  if (result.outcome === 'created') {
+    await addTagLinks(db, 'contact', ctx.workspaceId, [recordId], tagIds)
+    if (companyId)
+      await upsertLinks(db, ctx.workspaceId, [
+        { contactId: recordId, companyId, role: v.contact.title, isPrimary: false },
+      ])
+    return result
+  }
+  // A contact that existed before: what the row adds to it is remembered for undo.
+  result.addedTagIds = await addTagsTracked(db, ctx, 'contact', recordId, tagIds)
+  if (
+    companyId &&
+    !(await findCompanyLinks(db, ctx.workspaceId, [recordId])).has(`${recordId}:${companyId}`)
+  ) {
     await upsertLinks(db, ctx.workspaceId, [
       { contactId: recordId, companyId, role: v.contact.title, isPrimary: false },
     ])
+    result.linkAdded = true
+  }
   return result
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { idParamsSchema } from '../../../shared/common.schema'
@@ -18,14 +19,12 @@ import {
   getImport,
   importReport,
   listMappingTemplates,
+  maxUploadBytes,
   previewImport,
   startImport,
   updateMapping,
   uploadImport,
 } from './imports.service'
-
-/** Files are sent as the raw request body (no multipart), up to this size. */
-export const importBodyLimit = 100 * 1024 * 1024
 
 const fileTypes = [
   'text/csv',
@@ -38,29 +37,23 @@ const fileTypes = [
 
 export const importsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['imports']
-  // Encapsulated in this plugin: only the import routes take raw file bodies.
-  app.addContentTypeParser(
-    fileTypes,
-    { parseAs: 'buffer', bodyLimit: importBodyLimit },
-    (_req, body, done) => done(null, body),
-  )
+  // Encapsulated in this plugin: only the import routes take raw file bodies, and they get the
+  // request stream itself, which the service writes to a temporary file (never into memory).
+  app.addContentTypeParser(fileTypes, (_req, payload, done) => done(null, payload))
   app.post(
     '/',
     {
-      bodyLimit: importBodyLimit,
       schema: {
         tags,
         summary: 'Upload a CSV, XLSX or vCard file (raw body; ?filename=)',
-        description:
-          'Send the file as the request body with Content-Type text/csv, text/vcard, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream. The format, encoding and delimiter are detected from the content.',
+        description: `Send the file as the request body with Content-Type text/csv, text/vcard, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream. The format, encoding and delimiter are detected from the content. CSV up to ${maxUploadBytes / 1024 / 1024} MB (streamed to disk, any number of rows); XLSX and vCard up to 100 MB.`,
         querystring: importUploadQuerySchema,
         response: { 201: importSchema },
       },
     },
     async (req, reply) => {
-      const body = req.body
-      const bytes = body instanceof Uint8Array ? new Uint8Array(body) : new Uint8Array()
-      return reply.code(201).send(await uploadImport(deps, actorOf(req), req.query, bytes))
+      const body = req.body instanceof Readable ? req.body : Readable.from([])
+      return reply.code(201).send(await uploadImport(deps, actorOf(req), req.query, body))
     },
   )
   app.get(

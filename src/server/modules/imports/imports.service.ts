@@ -4,6 +4,7 @@ import type {
   ImportMappingUpdate,
   ImportPreview,
 } from '../../../shared/imports.schema'
+import type { Readable } from 'node:stream'
 import type { Deps } from '../../deps'
 import { AppError, fieldError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
@@ -12,18 +13,22 @@ import { newId } from '../../lib/ids'
 import { authorize } from '../access/access.service'
 import { audit } from '../audit/audit.service'
 import { customFieldDefinitions } from '../custom-fields/definitions-cache'
-import { forgetParsed, parseStored } from './import-file'
+import { firstRows, infoOf, storedSource, storeFile } from './import-file'
+import { saveUpload } from './import-upload'
 import { rowValues } from './import-values'
 import {
   findImport,
   insertImport,
   insertTemplate,
+  listFlagged,
   listOutcomes,
   listTemplates,
   updateImport,
   type ImportRow,
 } from './imports.repo'
-import { parseFile, type ParsedFile } from './parse-file'
+import type { Delimiter } from './parse-csv'
+import type { TextEncoding } from './parse-encoding'
+import { fileSource, scanFile, type FileInfo } from './parse-stream'
 import { ImportFileError } from './parse-types'
 import { suggestMapping } from './suggest-fields'
 
@@ -40,7 +45,10 @@ export function authorizeImport(actor: Actor, objectType: string, action: 'creat
   }
 }
 
-async function parseOrFail(fn: () => Promise<ParsedFile>): Promise<ParsedFile> {
+/** CSV files may be this large; XLSX and vCard are capped lower (parse-stream). */
+export const maxUploadBytes = 1024 * 1024 * 1024
+
+async function parseOrFail(fn: () => Promise<FileInfo>): Promise<FileInfo> {
   try {
     return await fn()
   } catch (err) {
@@ -58,7 +66,7 @@ async function customRefs(deps: Deps, workspaceId: string, objectType: string) {
   return defs
 }
 
-function toApi(r: ImportRow, parsed: ParsedFile | null, suggestions: ImportMapping): Import {
+function toApi(r: ImportRow, suggestions: ImportMapping): Import {
   const started = r.started_at?.getTime()
   const end = r.finished_at?.getTime() ?? Date.now()
   const seconds = started ? Math.max((end - started) / 1000, 0.001) : 0
@@ -71,9 +79,9 @@ function toApi(r: ImportRow, parsed: ParsedFile | null, suggestions: ImportMappi
     encoding: r.encoding,
     delimiter: r.delimiter,
     sheet: r.sheet,
-    sheets: parsed?.sheets ?? [],
+    sheets: r.sheets,
     headers: r.headers,
-    warnings: parsed?.warnings ?? [],
+    warnings: r.warnings,
     mapping: r.mapping as ImportMapping,
     suggestions,
     dedupeRule: r.dedupe_rule as Import['dedupeRule'],
@@ -84,6 +92,7 @@ function toApi(r: ImportRow, parsed: ParsedFile | null, suggestions: ImportMappi
       updated: r.updated_count,
       skipped: r.skipped_count,
       failed: r.failed_count,
+      flagged: r.flagged_count,
     },
     progress: {
       rowsDone: r.rows_done,
@@ -108,48 +117,55 @@ export async function loadImport(deps: Deps, actor: Actor, id: string): Promise<
 }
 
 async function describe(deps: Deps, row: ImportRow): Promise<Import> {
-  const parsed =
-    row.status === 'uploaded' ? await parseStored(deps.db, row).catch(() => null) : null
   const defs = await customRefs(deps, row.workspace_id, row.object_type)
-  return toApi(row, parsed, suggestMapping(row.headers, defs))
+  return toApi(row, suggestMapping(row.headers, defs))
 }
 
 export async function uploadImport(
   deps: Deps,
   actor: Actor,
   q: { filename: string; objectType: ObjectType; sheet?: string | undefined },
-  bytes: Uint8Array,
+  body: Readable,
 ): Promise<Import> {
   authorizeImport(actor, q.objectType, 'create')
-  const parsed = await parseOrFail(() => parseFile(bytes, q.filename, { sheet: q.sheet ?? null }))
-  const defs = await customRefs(deps, actor.workspaceId, q.objectType)
-  const suggestions = suggestMapping(parsed.headers, defs)
-  const id = newId()
-  await deps.db.transaction().execute(async (trx) => {
-    await insertImport(trx, {
-      workspace_id: actor.workspaceId,
-      id,
-      object_type: q.objectType,
-      filename: q.filename,
-      format: parsed.format,
-      encoding: parsed.encoding,
-      delimiter: parsed.delimiter,
-      sheet: parsed.sheet,
-      file_data: bytes,
-      file_size: bytes.byteLength,
-      headers: parsed.headers,
-      mapping: suggestions,
-      rows_total: parsed.rows.length,
-      created_by: actor.userId,
+  const upload = await saveUpload(body, maxUploadBytes)
+  try {
+    const info = await parseOrFail(() =>
+      scanFile(fileSource(upload.path), q.filename, { sheet: q.sheet ?? null }),
+    )
+    const defs = await customRefs(deps, actor.workspaceId, q.objectType)
+    const suggestions = suggestMapping(info.headers, defs)
+    const id = newId()
+    await deps.db.transaction().execute(async (trx) => {
+      await insertImport(trx, {
+        workspace_id: actor.workspaceId,
+        id,
+        object_type: q.objectType,
+        filename: q.filename,
+        format: info.format,
+        encoding: info.encoding,
+        delimiter: info.delimiter,
+        sheet: info.sheet,
+        sheets: info.sheets,
+        warnings: info.warnings,
+        file_size: upload.size,
+        headers: info.headers,
+        mapping: suggestions,
+        rows_total: info.rowsTotal,
+        created_by: actor.userId,
+      })
+      await storeFile(trx, actor.workspaceId, id, upload.path)
+      await audit(trx, actor, {
+        action: 'create',
+        objectType: 'import',
+        recordIds: [id],
+        details: { filename: q.filename, rows: info.rowsTotal },
+      })
     })
-    await audit(trx, actor, {
-      action: 'create',
-      objectType: 'import',
-      recordIds: [id],
-      details: { filename: q.filename, rows: parsed.rows.length },
-    })
-  })
-  return describe(deps, await loadImport(deps, actor, id))
+    return await describe(deps, await loadImport(deps, actor, id))
+  } finally {
+    await upload.remove()
+  }
 }
 
 export async function getImport(deps: Deps, actor: Actor, id: string): Promise<Import> {
@@ -170,17 +186,35 @@ export async function updateMapping(
     delimiter: input.delimiter === undefined ? row.delimiter : input.delimiter,
     sheet: input.sheet === undefined ? row.sheet : input.sheet,
   }
-  const parsed = await parseOrFail(() => parseStored(deps.db, { ...row, ...settings }))
+  const isSame =
+    settings.encoding === row.encoding &&
+    settings.delimiter === row.delimiter &&
+    settings.sheet === row.sheet
+  // Other file settings mean another header and row count: the stored file is read again.
+  const info = isSame
+    ? infoOf(row)
+    : await parseOrFail(() =>
+        scanFile(storedSource(deps.db, row.workspace_id, row.id), row.filename, {
+          format: row.format as FileInfo['format'],
+          encoding: settings.encoding as TextEncoding | null,
+          delimiter: settings.delimiter as Delimiter | null,
+          sheet: settings.sheet,
+        }),
+      )
   for (const column of Object.keys(input.mapping))
-    if (!parsed.headers.includes(column))
+    if (!info.headers.includes(column))
       throw fieldError(`mapping.${column}`, 'import_unknown_column')
-  const mapping = Object.fromEntries(parsed.headers.map((h) => [h, input.mapping[h] ?? 'ignore']))
+  const mapping = Object.fromEntries(info.headers.map((h) => [h, input.mapping[h] ?? 'ignore']))
   await deps.db.transaction().execute(async (trx) => {
     await updateImport(trx, actor.workspaceId, id, {
-      ...settings,
-      headers: parsed.headers,
+      encoding: info.encoding,
+      delimiter: info.delimiter,
+      sheet: info.sheet,
+      sheets: info.sheets,
+      warnings: info.warnings,
+      headers: info.headers,
       mapping,
-      rows_total: parsed.rows.length,
+      rows_total: info.rowsTotal,
       ...(input.dedupeRule ? { dedupe_rule: input.dedupeRule } : {}),
       ...(input.matchAction ? { match_action: input.matchAction } : {}),
     })
@@ -204,16 +238,16 @@ export async function previewImport(
   limit: number,
 ): Promise<ImportPreview> {
   const row = await loadImport(deps, actor, id)
-  const parsed = await parseOrFail(() => parseStored(deps.db, row))
+  const rows = await firstRows(deps.db, row, limit)
   const defs = await customRefs(deps, actor.workspaceId, row.object_type)
   return {
-    headers: parsed.headers,
-    rows: parsed.rows.slice(0, limit).map((r) => ({
+    headers: row.headers,
+    rows: rows.map((r) => ({
       line: r.line,
       cells: r.cells.map((c) => c.slice(0, 1000)),
       issues: r.error
         ? [{ column: '', message: r.error }]
-        : rowValues(parsed.headers, r.cells, row.mapping as ImportMapping, defs).issues,
+        : rowValues(row.headers, r.cells, row.mapping as ImportMapping, defs).issues,
     })),
   }
 }
@@ -235,14 +269,17 @@ export async function startImport(deps: Deps, actor: Actor, id: string): Promise
 export async function importReport(deps: Deps, actor: Actor, id: string) {
   const row = await loadImport(deps, actor, id)
   const failed = await listOutcomes(deps.db, actor.workspaceId, id, 'failed', 10_000)
+  const flagged = await listFlagged(deps.db, actor.workspaceId, id, 10_000)
   return {
     counts: {
       created: row.created_count,
       updated: row.updated_count,
       skipped: row.skipped_count,
       failed: row.failed_count,
+      flagged: row.flagged_count,
     },
     failures: failed.map((f) => ({ line: f.row_number, error: f.error ?? '' })),
+    flagged: flagged.map((f) => ({ line: f.row_number, reason: f.reason ?? '' })),
   }
 }
 
@@ -274,5 +311,4 @@ export function assertUndoable(row: ImportRow): void {
   if (row.status === 'running' || row.status === 'queued')
     throw new AppError('CONFLICT', 'The import is still running')
   if (!isUndoable(row)) throw fieldError('status', 'import_undo_expired')
-  forgetParsed(row.id)
 }

@@ -69,7 +69,7 @@ describe('imports', () => {
     await runAll()
     const done = (await c.get(`/api/v1/imports/${imp.id}`)).json()
     expect(done.status).toBe('done')
-    expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, failed: 0 })
+    expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, failed: 0, flagged: 0 })
     const contacts = await contactsOf(c)
     expect(contacts.map((x) => x.last_name)).toEqual(['Hämäläinen', 'Åkerlund'])
     expect(contacts[0]?.birth_date).toBeTruthy()
@@ -100,7 +100,7 @@ describe('imports', () => {
     await c.post(`/api/v1/imports/${imp.id}/start`)
     await runAll()
     const report = (await c.get(`/api/v1/imports/${imp.id}/report`)).json()
-    expect(report.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 2 })
+    expect(report.counts).toEqual({ created: 1, updated: 0, skipped: 0, failed: 2, flagged: 0 })
     expect(report.failures.map((f: { line: number }) => f.line)).toEqual([3, 4])
     expect(report.failures[0].error).toMatch(/not an email/)
     const failed = await c.get(`/api/v1/imports/${imp.id}/failed-rows`)
@@ -232,7 +232,7 @@ describe('imports', () => {
       expect({ name, status: done.status, counts: done.counts }).toEqual({
         name,
         status: 'done',
-        counts: { created: 2, updated: 0, skipped: 0, failed: 0 },
+        counts: { created: 2, updated: 0, skipped: 0, failed: 0, flagged: 0 },
       })
     }
     expect(await contactsOf(c)).toHaveLength(10)
@@ -268,7 +268,7 @@ describe('imports', () => {
     await c.post(`/api/v1/imports/${imp.id}/start`)
     await runAll()
     const done = (await c.get(`/api/v1/imports/${imp.id}`)).json()
-    expect(done.counts).toEqual({ created: 1, updated: 1, skipped: 0, failed: 0 })
+    expect(done.counts).toEqual({ created: 1, updated: 1, skipped: 0, failed: 0, flagged: 0 })
     const companies = await t.deps.db
       .selectFrom('companies')
       .select(['id', 'name', 'industry'])
@@ -345,7 +345,7 @@ describe('imports', () => {
     await c.post(`/api/v1/imports/${imp.id}/start`)
     await runAll()
     const done = (await c.get(`/api/v1/imports/${imp.id}`)).json()
-    expect(done.counts).toEqual({ created: 3, updated: 0, skipped: 1, failed: 0 })
+    expect(done.counts).toEqual({ created: 3, updated: 0, skipped: 1, failed: 0, flagged: 0 })
     const companies = await t.deps.db
       .selectFrom('companies')
       .select('id')

@@ -2,32 +2,119 @@ import { decodeText, detectEncoding, type TextEncoding } from './parse-encoding'
 import { ImportFileError, tableFrom, type ParsedRow, type ParsedTable } from './parse-types'
 
 // RFC 4180 CSV with the forms spreadsheets really write: any of , ; tab | as the delimiter,
-// CRLF or LF, quotes doubled inside quoted cells. Scanning jumps with indexOf, so a 10 MB cell
-// costs one slice, not ten million string appends.
+// CRLF or LF, quotes doubled inside quoted cells. Scanning jumps with indexOf, and the next
+// delimiter and line break are remembered, so a 10 MB cell costs one slice, not ten million
+// string appends, and a file with no CR is not rescanned to its end for every cell.
+// The splitter takes text piece by piece: a file is read as a stream, never whole.
 
 export const delimiters = [',', ';', '\t', '|'] as const
 export type Delimiter = (typeof delimiters)[number]
 
-type Record = { line: number; cells: string[]; error?: string }
+export type CsvRecord = { line: number; cells: string[]; error?: string }
 
-/** Splits text into records; an unclosed quote fails from its line on instead of eating the file. */
-export function splitCsv(text: string, delimiter: string, limit = Infinity): Record[] {
-  const out: Record[] = []
-  let i = 0
-  let line = 1
-  const n = text.length
-  while (i < n && out.length < limit) {
-    const start = line
+/** Longest unfinished record kept while waiting for more text (a quote that never closes). */
+export const maxRecordChars = 32 * 1024 * 1024
+
+type Scan = { cells: string[]; end: number; newlines: number; error?: string }
+
+/** Next position of `ch` at or after `from` in `text`, remembering the last answer. */
+class Finder {
+  private at = -2
+  constructor(
+    private readonly text: string,
+    private readonly ch: string,
+  ) {}
+  next(from: number): number {
+    if (this.at === -1 || (this.at >= from && this.at !== -2)) return this.at
+    this.at = this.text.indexOf(this.ch, from)
+    return this.at
+  }
+}
+
+export class CsvSplitter {
+  private rest = ''
+  private line = 1
+  private stopped = false
+
+  constructor(private readonly delimiter: string) {}
+
+  /**
+   * The records completed by this piece of text. With `final`, also the last record, and an
+   * unclosed quote fails its record and ends the file (nothing after it can be trusted).
+   */
+  push(piece: string, final = false): CsvRecord[] {
+    const out: CsvRecord[] = []
+    if (this.stopped) return out
+    const text = this.rest + piece
+    const n = text.length
+    const finders = {
+      d: new Finder(text, this.delimiter),
+      r: new Finder(text, '\r'),
+      nl: new Finder(text, '\n'),
+    }
+    let i = 0
+    while (i < n) {
+      const s = this.scan(text, i, finders, final)
+      if (!s) break
+      out.push(
+        s.error
+          ? { line: this.line, cells: s.cells, error: s.error }
+          : { line: this.line, cells: s.cells },
+      )
+      this.line += s.newlines
+      i = s.end
+      if (s.error) {
+        this.stopped = true
+        this.rest = ''
+        return out
+      }
+    }
+    this.rest = text.slice(i)
+    if (!final && this.rest.length > maxRecordChars) {
+      // Waiting longer would hold the rest of the file in memory: the quote never closes.
+      out.push({
+        line: this.line,
+        cells: [],
+        error: `Quote opened on line ${this.line} is never closed`,
+      })
+      this.stopped = true
+      this.rest = ''
+    }
+    return out
+  }
+
+  private boundary(f: { d: Finder; r: Finder; nl: Finder }, from: number, n: number): number {
+    let end = n
+    for (const p of [f.d.next(from), f.r.next(from), f.nl.next(from)])
+      if (p >= 0 && p < end) end = p
+    return end
+  }
+
+  /** One record from `i`, or null when it may continue in text not read yet. */
+  private scan(
+    text: string,
+    start: number,
+    f: { d: Finder; r: Finder; nl: Finder },
+    final: boolean,
+  ): Scan | null {
+    const n = text.length
     const cells: string[] = []
+    let newlines = 0
+    let i = start
     for (;;) {
       if (text[i] === '"') {
         let value = ''
         let j = i + 1
         for (;;) {
           const q = text.indexOf('"', j)
-          if (q < 0) {
-            out.push({ line: start, cells, error: `Quote opened on line ${line} is never closed` })
-            return out
+          if (q < 0 || (q + 1 >= n && !final)) {
+            if (!final) return null
+            return {
+              cells,
+              end: n,
+              newlines,
+              error: `Quote opened on line ${this.line + newlines} is never closed`,
+            }
           }
           value += text.slice(j, q)
           if (text[q + 1] === '"') {
@@ -38,56 +125,52 @@ export function splitCsv(text: string, delimiter: string, limit = Infinity): Rec
             break
           }
         }
-        line += countNewlines(text, i, j)
+        for (let p = f.nl.next(i); p >= 0 && p < j; p = f.nl.next(p + 1)) newlines++
         // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
-        const end = nextBoundary(text, j, delimiter)
+        const end = this.boundary(f, j, n)
+        if (end === n && !final) return null
         cells.push(value + text.slice(j, end))
         i = end
       } else {
-        const end = nextBoundary(text, i, delimiter)
+        const end = this.boundary(f, i, n)
+        if (end === n && !final) return null
         cells.push(text.slice(i, end))
         i = end
       }
-      if (text.startsWith(delimiter, i)) {
-        i += delimiter.length
+      if (text.startsWith(this.delimiter, i)) {
+        i += this.delimiter.length
         continue
       }
-      if (text[i] === '\r') i++
+      if (text[i] === '\r') {
+        i++
+        // A CR at the end of the text read so far may be followed by its LF in the next piece.
+        if (i === n && !final) return null
+      }
       if (text[i] === '\n') i++
-      line++
-      break
+      return { cells, end: i, newlines: newlines + 1 }
     }
-    out.push({ line: start, cells })
   }
-  return out
 }
 
-function nextBoundary(text: string, from: number, delimiter: string): number {
-  const d = text.indexOf(delimiter, from)
-  const r = text.indexOf('\r', from)
-  const nl = text.indexOf('\n', from)
-  let end = text.length
-  for (const p of [d, r, nl]) if (p >= 0 && p < end) end = p
-  return end
-}
-
-function countNewlines(text: string, from: number, to: number): number {
-  let count = 0
-  for (let p = text.indexOf('\n', from); p >= 0 && p < to; p = text.indexOf('\n', p + 1)) count++
-  return count
+/** Splits text into records; an unclosed quote fails from its line on instead of eating the file. */
+export function splitCsv(text: string, delimiter: string, limit = Infinity): CsvRecord[] {
+  const out = new CsvSplitter(delimiter).push(text, true)
+  return out.length > limit ? out.slice(0, limit) : out
 }
 
 /**
  * Picks the delimiter whose first records have the most consistent cell count (more than one
- * cell); a tie goes to more columns, then to the order , ; tab |.
+ * cell); a tie goes to more columns, then to the order , ; tab |. `complete` says whether
+ * `text` is the whole file or only its beginning.
  */
-export function sniffDelimiter(text: string): Delimiter {
+export function sniffDelimiter(text: string, complete = true): Delimiter {
   const sample = text.slice(0, 64 * 1024)
+  const isCut = !complete || sample.length < text.length
   let best: { d: Delimiter; score: number; width: number } = { d: ',', score: 0, width: 1 }
   for (const d of delimiters) {
     const records = splitCsv(sample, d, 50).filter((r) => r.cells.some((c) => c !== ''))
     // The last sampled record may be cut off by the sample's end.
-    if (records.length > 1 && sample.length < text.length) records.pop()
+    if (records.length > 1 && isCut) records.pop()
     const width = records[0]?.cells.length ?? 0
     if (width < 2) continue
     const score =
@@ -101,6 +184,7 @@ export function sniffDelimiter(text: string): Delimiter {
 export type CsvOptions = { encoding?: TextEncoding; delimiter?: Delimiter }
 export type CsvResult = ParsedTable & { encoding: TextEncoding; delimiter: Delimiter }
 
+/** A whole CSV file in memory (tests, small files); the job reads files with parse-stream. */
 export function parseCsv(bytes: Uint8Array, opts: CsvOptions = {}): CsvResult {
   const encoding = opts.encoding ?? detectEncoding(bytes)
   const text = decodeText(bytes, encoding)

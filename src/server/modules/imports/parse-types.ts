@@ -46,27 +46,34 @@ export function uniqueHeaders(raw: string[]): { headers: string[]; warnings: str
   return { headers, warnings }
 }
 
-/** Checks data rows against the header: pads short rows, fails long ones and huge cells. */
+/** Checks a data row against the header: pads a short row, fails a long one or a huge cell. */
+export function shapeRow(row: ParsedRow, width: number): ParsedRow {
+  if (row.error) return row
+  const cells = row.cells
+  let error: string | undefined
+  if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ''))
+    error = `Row has ${cells.length} cells but the header has ${width}`
+  const big = cells.findIndex((c) => c.length > maxCellChars)
+  if (big >= 0) error = `Cell ${big + 1} is longer than ${maxCellChars} characters`
+  const shaped = cells.slice(0, width).map((c) => (c.length > maxCellChars ? '' : c))
+  while (shaped.length < width) shaped.push('')
+  return error ? { line: row.line, cells: shaped, error } : { line: row.line, cells: shaped }
+}
+
 export function shapeRows(rows: ParsedRow[], width: number): ParsedRow[] {
-  return rows.map((row) => {
-    if (row.error) return row
-    const cells = row.cells
-    let error: string | undefined
-    if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ''))
-      error = `Row has ${cells.length} cells but the header has ${width}`
-    const big = cells.findIndex((c) => c.length > maxCellChars)
-    if (big >= 0) error = `Cell ${big + 1} is longer than ${maxCellChars} characters`
-    const shaped = cells.slice(0, width).map((c) => (c.length > maxCellChars ? '' : c))
-    while (shaped.length < width) shaped.push('')
-    return error ? { line: row.line, cells: shaped, error } : { line: row.line, cells: shaped }
-  })
+  return rows.map((row) => shapeRow(row, width))
+}
+
+/** Rows with no text at all are left out of imports and counts, as spreadsheets pad with them. */
+export function isBlankRow(row: ParsedRow): boolean {
+  return !row.error && row.cells.every((c) => c.trim() === '')
 }
 
 export function tableFrom(raw: string[], rows: ParsedRow[]): ParsedTable {
   if (!raw.some((h) => h.trim()))
     throw new ImportFileError('import_no_header', 'The first row has no column names')
   const { headers, warnings } = uniqueHeaders(raw)
-  const data = rows.filter((r) => r.error || r.cells.some((c) => c.trim() !== ''))
+  const data = rows.filter((r) => !isBlankRow(r))
   if (data.length === 0)
     throw new ImportFileError('import_no_rows', 'The file has a header but no data rows')
   return { headers, rows: shapeRows(data, headers.length), warnings }

@@ -2,11 +2,10 @@ import type { Lead, LeadConvert } from '../../../shared/leads.schema'
 import type { Deps } from '../../deps'
 import { fieldError, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
-import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
-import { insertCompanies } from '../companies/companies.repo'
-import { upsertLinks } from '../contacts/contact-companies.repo'
+import { createCompanyInTransaction } from '../companies/companies.service'
+import { linkCompanyInTransaction } from '../contacts/contact-companies.service'
 import { publishDealEvents } from '../deals/deal-events'
 import { dealEvent, defaultCurrency, insertNewDeal } from '../deals/deals.service'
 import { recordEvents } from '../timeline/timeline.service'
@@ -17,7 +16,9 @@ import { liveCompanyIds } from './lead-refs.repo'
 /**
  * Qualifies a lead into a contact + company + deal in ONE transaction: the contact is the same
  * record (its activities and timeline stay), it becomes a prospect, is linked to the company
- * (given or made from the lead's company name) and is the first contact of the new deal.
+ * (given or made from the lead's company name) and is the first contact of the new deal. The
+ * company, the link and the deal are written by their own modules' services, which take the
+ * conversion's transaction.
  */
 export async function convertLead(
   deps: Deps,
@@ -39,56 +40,24 @@ export async function convertLead(
       let companyId = input.companyId ?? null
       if (companyId && !(await liveCompanyIds(trx, ws, [companyId])).has(companyId))
         throw fieldError('companyId', 'unknown_reference')
-      if (!companyId && lead.companyName) {
-        authorize(actor, 'companies', 'create')
-        companyId = newId()
-        await insertCompanies(
+      if (!companyId && lead.companyName)
+        companyId = await createCompanyInTransaction(
           trx,
-          ws,
-          [
-            {
-              id: companyId,
-              values: {
-                name: lead.companyName,
-                businessId: null,
-                vatId: null,
-                domain: null,
-                industry: lead.industry,
-                size: null,
-                addresses: [],
-                tier: null,
-                lifecycleStage: 'prospect',
-                ownerId: lead.ownerId,
-                parentId: null,
-                custom: {},
-              },
-            },
-          ],
-          actor.userId,
+          actor,
+          {
+            name: lead.companyName,
+            industry: lead.industry,
+            lifecycleStage: 'prospect',
+            ownerId: lead.ownerId,
+          },
+          { fromLead: id },
         )
-        await recordEvents(trx, actor, [
-          {
-            objectType: 'company',
-            recordId: companyId,
-            eventType: 'created',
-            data: { fromLead: id },
-          },
-        ])
-      }
-      if (companyId) {
-        await upsertLinks(trx, ws, [
-          { contactId: id, companyId, role: lead.title, isPrimary: true },
-        ])
-        await recordEvents(trx, actor, [
-          { objectType: 'contact', recordId: id, eventType: 'linked', data: { companyId } },
-          {
-            objectType: 'company',
-            recordId: companyId,
-            eventType: 'linked',
-            data: { contactId: id },
-          },
-        ])
-      }
+      if (companyId)
+        await linkCompanyInTransaction(trx, actor, id, {
+          companyId,
+          role: lead.title,
+          isPrimary: true,
+        })
       await setContactLifecycle(trx, ws, id, 'prospect')
       const name = [lead.firstName, lead.lastName].filter(Boolean).join(' ')
       const deal = await insertNewDeal(
@@ -104,6 +73,7 @@ export async function convertLead(
           contacts: [{ contactId: id }],
         },
         currency,
+        { isConversion: true },
       )
       const now = new Date()
       await updateLeadRow(trx, ws, id, {

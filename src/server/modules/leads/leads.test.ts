@@ -146,6 +146,42 @@ describe('POST /api/v1/leads/:id/convert', () => {
     expect(again.json().errors[0]).toMatchObject({ path: 'status', code: 'invalid_transition' })
   })
 
+  it('writes the company, its link and the deal through their services, with their history and audit', async () => {
+    const ws = await makeWorkspace(t, 'Palvelut Oy')
+    // Required custom fields of companies and deals cannot be given in a conversion: they wait.
+    for (const objectType of ['company', 'deal'])
+      await ws.post('/api/v1/custom-fields', {
+        objectType,
+        key: 'region',
+        labelFi: 'Alue',
+        labelEn: 'Region',
+        type: 'text',
+        isRequired: true,
+      })
+    const p = await makePipeline(ws, 'Palvelut')
+    const lead = (
+      await ws.post('/api/v1/leads', { lastName: 'Palvelu', companyName: 'Palvelu Oy' })
+    ).json()
+    const res = await ws.post(`/api/v1/leads/${lead.id}/convert`, { pipelineId: p.id })
+    expect(res.statusCode).toBe(200)
+    const { companyId, dealId } = res.json()
+    const company = (await ws.get(`/api/v1/companies/${companyId}`)).json()
+    expect(company).toMatchObject({ name: 'Palvelu Oy', lifecycleStage: 'prospect', custom: {} })
+    const companyEvents = (await ws.get(`/api/v1/companies/${companyId}/timeline`)).json().data
+    expect(companyEvents.map((e: { eventType: string }) => e.eventType).sort()).toEqual([
+      'created',
+      'linked',
+    ])
+    const audit = await sql<{ object_type: string; action: string }>`
+      select object_type, action from audit_log
+      where workspace_id = ${ws.workspaceId} and record_id in (${companyId}, ${dealId})
+      order by object_type`.execute(t.deps.db)
+    expect(audit.rows).toEqual([
+      { object_type: 'company', action: 'create' },
+      { object_type: 'deal', action: 'create' },
+    ])
+  })
+
   it('writes nothing when the deal part fails', async () => {
     const lead = (
       await admin.post('/api/v1/leads', { lastName: 'Peruttu', companyName: 'Peruttu Oy' })

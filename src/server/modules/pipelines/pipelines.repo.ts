@@ -292,3 +292,19 @@ export async function pipelineOfStage(
     .executeTakeFirst()
   return row?.pipeline_id
 }
+
+/**
+ * A version of the pipeline row that changes with every write to it (its xmin): every change of
+ * stages, gates or scorecard goes through the pipeline row, so the version tells a cached
+ * structure is current. Read it before the structure, never after.
+ */
+export async function pipelineVersion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<string | undefined> {
+  const r = await sql<{ version: string }>`
+    select xmin::text as version from pipelines
+    where workspace_id = ${workspaceId} and id = ${id} and deleted_at is null`.execute(db)
+  return r.rows[0]?.version
+}

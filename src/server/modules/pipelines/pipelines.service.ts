@@ -27,12 +27,23 @@ import {
 } from './pipelines.repo'
 import { deleteLostReason, insertLostReason, listLostReasons } from './lost-reasons.repo'
 import { recomputePipelineScores } from './scores'
+import { cachedPipeline, forgetPipelines, type VersionedPipeline } from './pipeline-cache'
 
 async function withDb<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn()
   } catch (err) {
     throw mapDbError(err)
+  }
+}
+
+/** A pipeline write: cached structures are forgotten before it and again once it committed. */
+async function writing<T>(workspaceId: string, fn: () => Promise<T>): Promise<T> {
+  forgetPipelines(workspaceId)
+  try {
+    return await withDb(fn)
+  } finally {
+    forgetPipelines(workspaceId)
   }
 }
 
@@ -120,7 +131,7 @@ export async function createPipeline(
 ): Promise<Pipeline> {
   authorize(actor, 'pipelines', 'create')
   const id = newId()
-  return withDb(() =>
+  return writing(actor.workspaceId, () =>
     deps.db.transaction().execute(async (trx) => {
       await insertPipeline(trx, actor.workspaceId, id, {
         name: input.name,
@@ -145,7 +156,7 @@ export async function updatePipeline(
   input: PipelineUpdate,
 ): Promise<Pipeline> {
   authorize(actor, 'pipelines', 'update')
-  return withDb(() =>
+  return writing(actor.workspaceId, () =>
     deps.db.transaction().execute(async (trx) => {
       if (!(await lockPipeline(trx, actor.workspaceId, id))) throw notFound('Pipeline')
       await updatePipelineRow(trx, actor.workspaceId, id, {
@@ -172,12 +183,16 @@ export async function updatePipeline(
 
 export async function deletePipeline(deps: Deps, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'pipelines', 'delete')
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await lockPipeline(trx, actor.workspaceId, id))) throw notFound('Pipeline')
-    await updatePipelineRow(trx, actor.workspaceId, id, { deleted_at: new Date() })
-    await recordEvents(trx, actor, [{ objectType: 'pipeline', recordId: id, eventType: 'deleted' }])
-    await audit(trx, actor, { action: 'delete', objectType: 'pipeline', recordIds: [id] })
-  })
+  await writing(actor.workspaceId, () =>
+    deps.db.transaction().execute(async (trx) => {
+      if (!(await lockPipeline(trx, actor.workspaceId, id))) throw notFound('Pipeline')
+      await updatePipelineRow(trx, actor.workspaceId, id, { deleted_at: new Date() })
+      await recordEvents(trx, actor, [
+        { objectType: 'pipeline', recordId: id, eventType: 'deleted' },
+      ])
+      await audit(trx, actor, { action: 'delete', objectType: 'pipeline', recordIds: [id] })
+    }),
+  )
 }
 
 export async function getLostReasons(deps: Deps, actor: Actor): Promise<LostReason[]> {
@@ -224,9 +239,22 @@ export async function pipelineStructure(
   workspaceId: string,
   id: string,
 ): Promise<Pipeline | undefined> {
-  const [p] = await findPipelines(db, workspaceId, [id])
-  return p
+  return (await cachedPipeline(db, workspaceId, id))?.pipeline
 }
+
+/**
+ * The same with the version of the pipeline row it was read at, for writes that must act on the
+ * current structure only (a deal move writes only while the pipeline still has this version).
+ */
+export function versionedPipelineStructure(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<VersionedPipeline | undefined> {
+  return cachedPipeline(db, workspaceId, id)
+}
+
+export { forgetPipelines }
 
 /** The pipeline a stage belongs to, so a stage of another pipeline can be named as such. */
 export { pipelineOfStage } from './pipelines.repo'

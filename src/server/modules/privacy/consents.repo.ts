@@ -165,3 +165,19 @@ export async function findContactInfo(
     erased: Boolean(r.erased),
   }
 }
+
+/** When the contact was erased, or null: staff see the record as anonymised. */
+export async function contactErasedAt(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+): Promise<Date | null> {
+  const r = await db
+    .selectFrom('erased_subjects')
+    .select('erased_at')
+    .where('workspace_id', '=', workspaceId)
+    .where('contact_id', '=', contactId)
+    .where('kind', '=', 'contact')
+    .executeTakeFirst()
+  return r?.erased_at ?? null
+}

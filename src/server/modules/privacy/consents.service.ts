@@ -10,6 +10,7 @@ import { getContact } from '../contacts/contacts-read.service'
 import { recordEvents } from '../timeline/timeline.service'
 import { currentStates, decide, type ContactDecision } from './consents.state'
 import {
+  contactErasedAt,
   findContactInfo,
   insertConsentEvent,
   listConsentEvents,
@@ -29,6 +30,18 @@ export async function consentsOf(db: Db, workspaceId: string, contactId: string)
   return { current: currentStates(purposes, history), history, purposes }
 }
 
+async function contactConsents(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+): Promise<ContactConsents> {
+  const [{ current, history }, erasedAt] = await Promise.all([
+    consentsOf(db, workspaceId, contactId),
+    contactErasedAt(db, workspaceId, contactId),
+  ])
+  return { current, history, erasedAt: erasedAt?.toISOString() ?? null }
+}
+
 export async function getConsents(
   deps: Deps,
   actor: Actor,
@@ -36,13 +49,13 @@ export async function getConsents(
 ): Promise<ContactConsents> {
   authorize(actor, 'consents', 'read')
   await getContact(deps, actor, contactId)
-  const { current, history } = await consentsOf(deps.db, actor.workspaceId, contactId)
+  const consents = await contactConsents(deps.db, actor.workspaceId, contactId)
   await audit(deps.db, actor, {
     action: 'read',
     objectType: 'consent',
     recordIds: [contactId],
   })
-  return { current, history }
+  return consents
 }
 
 const futureSlackMs = 5 * 60 * 1000
@@ -126,8 +139,7 @@ export async function recordConsent(
     })
     if (wantsDoi) await sendConfirmationEmail(deps, trx, { contact, purpose, event, actor })
   })
-  const { current, history } = await consentsOf(deps.db, actor.workspaceId, contactId)
-  return { current, history }
+  return contactConsents(deps.db, actor.workspaceId, contactId)
 }
 
 /**

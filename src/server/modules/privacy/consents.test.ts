@@ -82,6 +82,7 @@ describe('contacts/{id}/consents', () => {
       status: 'withdrawn',
     })
     expect(body.history.map((e: { status: string }) => e.status)).toEqual(['withdrawn', 'granted'])
+    expect(body.erasedAt).toBeNull()
     expect(body.history[1]).toMatchObject({
       source: 'form',
       textVersion: 1,

@@ -7,6 +7,7 @@ import {
   erasureResultSchema,
   privacyLinkCreateSchema,
   privacyLinkIdParamsSchema,
+  privacyLinkListItemSchema,
   privacyLinkSchema,
 } from '../../../shared/privacy.schema'
 import type { Deps } from '../../deps'
@@ -73,20 +74,7 @@ export const contactPrivacyRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         tags,
         summary: 'Privacy links of a contact (without tokens)',
         params: idParamsSchema,
-        response: {
-          200: z.object({
-            data: z.array(
-              z.object({
-                id: z.uuid(),
-                kind: z.string(),
-                expiresAt: z.string(),
-                usedAt: z.string().nullable(),
-                revokedAt: z.string().nullable(),
-                createdAt: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ data: z.array(privacyLinkListItemSchema) }) },
       },
     },
     async (req) => ({ data: await listPreferenceLinks(deps, actorOf(req), req.params.id) }),

@@ -187,3 +187,15 @@ export async function findErasedHashes(db: Db, workspaceId: string, hashes: stri
     .where('value_hash', 'in', hashes)
     .execute()
 }
+
+/** Whether the workspace has erased anyone's email or phone (most have not: no hashing then). */
+export async function hasErasedHashes(db: Db, workspaceId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('erased_subjects')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('value_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst()
+  return r !== undefined
+}

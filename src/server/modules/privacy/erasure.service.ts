@@ -14,6 +14,7 @@ import {
   blankContact,
   contactActivityIds,
   findErasedHashes,
+  hasErasedHashes,
   insertErasedSubjects,
   isErased,
   scrubColumn,
@@ -224,4 +225,75 @@ export async function flagPreviouslyErased(
     })
   })
   return kinds
+}
+
+/**
+ * Which of many normalised emails and E.164 phones belonged to someone erased before, with the
+ * kind that matched: for imports and bulk creates, one query for a whole batch. `db` is the
+ * caller's transaction when inside one (the embedded database has a single connection).
+ */
+export async function erasedValues(
+  deps: Pick<Deps, 'config'>,
+  db: Db,
+  workspaceId: string,
+  values: string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (values.length === 0 || !(await hasErasedHashes(db, workspaceId))) return out
+  const secret = await privacySecret(deps, db)
+  const byHash = new Map(values.map((v) => [subjectHash(secret, workspaceId, v), v]))
+  for (const r of await findErasedHashes(db, workspaceId, [...byHash.keys()])) {
+    const value = r.value_hash ? byHash.get(r.value_hash) : undefined
+    if (value) out.set(value, r.kind)
+  }
+  return out
+}
+
+/**
+ * Bulk create flags like a single create: each new contact whose email or phone was erased
+ * before gets a `previously_erased` timeline event, with one audit entry for the batch.
+ * Returns the flagged contacts and the kinds that matched.
+ */
+export async function flagPreviouslyErasedMany(
+  deps: Deps,
+  actor: Actor,
+  contacts: { id: string; emails: { address: string }[]; phones: { number: string }[] }[],
+): Promise<{ id: string; matched: string }[]> {
+  const values = contacts.flatMap((c) => [
+    ...c.emails.map((e) => normalizeEmail(e.address)),
+    ...c.phones.flatMap((p) => normalizePhone(p.number) ?? []),
+  ])
+  const erased = await erasedValues(deps, deps.db, actor.workspaceId, values)
+  if (erased.size === 0) return []
+  const flagged = contacts.flatMap((c) => {
+    const kinds = new Set<string>()
+    for (const e of c.emails) {
+      const kind = erased.get(normalizeEmail(e.address))
+      if (kind) kinds.add(kind)
+    }
+    for (const p of c.phones) {
+      const kind = erased.get(normalizePhone(p.number) ?? '')
+      if (kind) kinds.add(kind)
+    }
+    return kinds.size ? [{ id: c.id, matched: [...kinds].sort().join(',') }] : []
+  })
+  await deps.db.transaction().execute(async (trx) => {
+    await recordEvents(
+      trx,
+      actor,
+      flagged.map((f) => ({
+        objectType: 'contact',
+        recordId: f.id,
+        eventType: 'previously_erased',
+        data: { matched: f.matched },
+      })),
+    )
+    await audit(trx, actor, {
+      action: 'previously_erased',
+      objectType: 'contact',
+      recordIds: flagged.map((f) => f.id),
+      details: { matched: [...new Set(flagged.map((f) => f.matched))].sort() },
+    })
+  })
+  return flagged
 }

@@ -123,6 +123,9 @@ describe('erasure', () => {
     expect(request).toMatchObject({ status: 'completed' })
     const consents = (await admin.get(`/api/v1/contacts/${p.contact.id}/consents`)).json()
     expect(consents.history[0]).toMatchObject({ status: 'granted', ip: null, userAgent: null })
+    // Staff see the record as anonymised, and the request log no longer names the person.
+    expect(new Date(consents.erasedAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
+    expect(request.contactName).toBe('')
   })
 
   it('answers 409 for a person already erased, and flags their email when it comes back', async () => {

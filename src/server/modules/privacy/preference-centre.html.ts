@@ -13,7 +13,7 @@ export const esc = (s: unknown) =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
 
-const style = `body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
+const style = `*,*::before,*::after{box-sizing:border-box}body{font-family:system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}fieldset{border:1px solid #999;border-radius:6px;margin:1rem 0;padding:1rem}
 label{display:block;margin:.4rem 0}input[type=text],input[type=email],input[type=tel]{width:100%;padding:.4rem;font-size:1rem}
 button{font-size:1rem;padding:.5rem 1rem;margin:.3rem .3rem 0 0;cursor:pointer}.note{background:#e7f5e9;padding:.6rem;border-radius:6px}
@@ -64,6 +64,16 @@ function consentForm(lang: Lang, d: PreferencePageData, s: ConsentState): string
   const name = lang === 'fi' ? p.nameFi : p.nameEn
   const desc = lang === 'fi' ? p.descriptionFi : p.descriptionEn
   const status = s.status === 'none' ? t.none : t[s.status]
+  // Only the choices that change something: a given consent can be narrowed to other channels
+  // or withdrawn; one not given can be given. Legitimate interest is objected to, not withdrawn.
+  const isLi = p.legalBasis === 'legitimate_interest'
+  const button = (status: 'granted' | 'withdrawn', label: string) =>
+    `<button type="submit" name="status" value="${status}">${esc(label)}</button>`
+  const buttons =
+    s.status === 'granted'
+      ? (p.channels.length > 1 ? button('granted', t.saveChannels) : '') +
+        button('withdrawn', isLi ? t.object : t.withdraw)
+      : button('granted', isLi ? t.allow : t.grant)
   const boxes = p.channels
     .map((ch) => {
       const on = s.status !== 'granted' || s.channels.length === 0 || s.channels.includes(ch)
@@ -74,8 +84,7 @@ function consentForm(lang: Lang, d: PreferencePageData, s: ConsentState): string
 <p>${esc(t.legalBasis[p.legalBasis])} · <strong>${esc(status)}</strong></p>
 ${boxes ? `<div role="group" aria-label="${esc(t.channels)}">${boxes}</div>` : ''}
 ${hidden('csrf', d.csrf)}${hidden('action', 'consent')}${hidden('purposeKey', p.key)}
-<button type="submit" name="status" value="granted">${esc(t.grant)}</button>
-<button type="submit" name="status" value="withdrawn">${esc(t.withdraw)}</button></fieldset></form>`
+${buttons}</fieldset></form>`
 }
 
 export function preferencePage(lang: Lang, d: PreferencePageData): string {

@@ -76,7 +76,18 @@ function fieldErrorsOf(err: unknown, lang: Lang): string[] | null {
         ? (err.errors ?? [])
         : null
   if (!issues) return null
-  return issues.map((i) => `${i.path}: ${fieldMessages[i.code]?.[lang] ?? i.code}`)
+  // Name the field as the form labels it, not by its key: the person never sees the keys.
+  const labels: Record<string, string> = {
+    firstName: texts[lang].firstName,
+    lastName: texts[lang].lastName,
+    email: texts[lang].email,
+    phone: texts[lang].phone,
+    channels: texts[lang].channels,
+  }
+  return issues.map((i) => {
+    const field = labels[i.path.split('.')[0] ?? ''] ?? i.path
+    return `${field}: ${fieldMessages[i.code]?.[lang] ?? i.code}`
+  })
 }
 
 export async function preferenceCentreRoutes(app: FastifyInstance, { deps }: { deps: Deps }) {

@@ -10,6 +10,7 @@ import { findContactInfo, insertConsentEvent } from './consents.repo'
 import { updateContactDetails } from './preference-centre.repo'
 import { collectPersonalData, zipPersonalData } from './personal-data.service'
 import { LinkError, resolveLink } from './privacy-links.service'
+import { markLinkUsed } from './privacy-links.repo'
 import { insertRequest } from './privacy-requests.repo'
 import { dueFrom } from './privacy-requests.service'
 import { recordSubjectAction, workspaceName } from './privacy.repo'
@@ -42,6 +43,9 @@ export async function openPreferences(deps: Deps, token: string, meta: Meta) {
     details: { view: 'preference_centre', linkId: link.id },
     timeline: false,
   })
+  // Staff see when the person last opened the page (a preference link stays usable until it
+  // expires or is revoked; only confirmation links are single-use).
+  await markLinkUsed(deps.db, link.workspace_id, link.id)
   return {
     link,
     contact,

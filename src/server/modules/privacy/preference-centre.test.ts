@@ -101,7 +101,13 @@ describe('preference centre', () => {
     const found = (await admin.get('/api/v1/contacts?q=maija.uusi@example.test')).json().data
     expect(found.map((x: { id: string }) => x.id)).toContain(c.id)
     const timeline = (await admin.get(`/api/v1/contacts/${c.id}/timeline`)).json().data
-    expect(timeline[0]).toMatchObject({ eventType: 'update' })
+    expect(timeline[0]).toMatchObject({
+      eventType: 'updated',
+      data: { actor: 'data_subject', via: 'preference_centre' },
+    })
+    expect(timeline[0].changes.map((x: { field: string }) => x.field)).toEqual(
+      expect.arrayContaining(['firstName', 'emails', 'phones']),
+    )
   })
 
   it('shows field errors for a bad email and changes nothing', async () => {
@@ -118,7 +124,8 @@ describe('preference centre', () => {
       phone: '',
     })
     expect(res.statusCode).toBe(400)
-    expect(res.body).toContain('email')
+    // Named as the form labels the field, with the message in the page's language.
+    expect(res.body).toContain('<li>Email: The email address is not valid</li>')
     expect((await admin.get(`/api/v1/contacts/${c.id}`)).json().firstName).toBe(c.firstName)
   })
 
@@ -129,6 +136,13 @@ describe('preference centre', () => {
     const b = browser()
     const { res, csrf } = await b.get(link.path)
     expect(res.body).toContain('Uutiskirje')
+    // The purpose's own form offers only the choices that change something.
+    const formOf = (html: string) => {
+      const at = html.indexOf(`value="${p.key}"`)
+      return html.slice(at, html.indexOf('</form>', at))
+    }
+    expect(formOf(res.body)).toContain('Annan suostumuksen')
+    expect(formOf(res.body)).not.toContain('Peru suostumus')
     const grant = await b.post(link.path, {
       csrf,
       action: 'consent',
@@ -144,6 +158,10 @@ describe('preference centre', () => {
       channels: ['sms'],
       userAgent: 'Safari',
     })
+    const given = formOf((await b.get(link.path)).res.body)
+    expect(given).toContain('Peru suostumus')
+    expect(given).toContain('Tallenna kanavat')
+    expect(given).not.toContain('Annan suostumuksen')
     await b.post(link.path, { csrf, action: 'consent', purposeKey: p.key, status: 'withdrawn' })
     consents = (await admin.get(`/api/v1/contacts/${c.id}/consents`)).json()
     expect(consents.history.map((e: { status: string }) => e.status)).toEqual([
@@ -226,6 +244,8 @@ describe('preference centre', () => {
     const revoke = await admin.delete(`/api/v1/contacts/${c.id}/privacy-links/${link.id}`)
     expect(revoke.statusCode).toBe(204)
     expect((await b.get(link.path)).res.statusCode).toBe(410)
+    const again = await admin.delete(`/api/v1/contacts/${c.id}/privacy-links/${link.id}`)
+    expect(again.statusCode).toBe(404)
 
     const other = await staffLink(c.id)
     await t.deps.db
@@ -237,6 +257,34 @@ describe('preference centre', () => {
     expect(expired.res.statusCode).toBe(410)
     expect(expired.res.body).toContain('expired')
     expect((await b.get('/privacy/preferences/garbage')).res.statusCode).toBe(400)
+  })
+
+  it('lists the links of a contact with when each was last opened and revoked', async () => {
+    const c = await makeContact(admin)
+    const opened = await staffLink(c.id)
+    const unopened = await staffLink(c.id)
+    const list = async () =>
+      (await admin.get(`/api/v1/contacts/${c.id}/privacy-links`)).json().data as {
+        id: string
+        kind: string
+        usedAt: string | null
+        revokedAt: string | null
+      }[]
+    expect((await list()).every((l) => l.usedAt === null && l.revokedAt === null)).toBe(true)
+
+    const before = Date.now()
+    expect((await browser().get(opened.path)).res.statusCode).toBe(200)
+    await admin.delete(`/api/v1/contacts/${c.id}/privacy-links/${unopened.id}`)
+    const links = await list()
+    const a = links.find((l) => l.id === opened.id)
+    const b = links.find((l) => l.id === unopened.id)
+    expect(a?.kind).toBe('preference_centre')
+    expect(new Date(a?.usedAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(a?.revokedAt).toBeNull()
+    expect(b?.usedAt).toBeNull()
+    expect(b?.revokedAt).not.toBeNull()
+    // The link stays usable after it was opened: only confirmation links are single-use.
+    expect((await browser().get(opened.path)).res.statusCode).toBe(200)
   })
 
   it('rate limits a flood of requests on one link', async () => {

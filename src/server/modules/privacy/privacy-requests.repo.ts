@@ -1,15 +1,23 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { PrivacyRequest } from '../../../shared/privacy.schema'
 import type { Db } from '../../db/client'
 import type { PrivacyRequestsTable } from '../../db/schema'
 
-type Row = Selectable<PrivacyRequestsTable>
+type Row = Selectable<PrivacyRequestsTable> & { contact_name: string | null }
+
+// The name (or first email) of the request's contact, so the request log can show who asked;
+// '' once the person has been erased, null when the request names no contact.
+const contactName = sql<string | null>`(
+  select coalesce(nullif(trim(concat_ws(' ', c.first_name, c.last_name)), ''),
+                  c.emails->0->>'address', '')
+  from contacts c where c.workspace_id = r.workspace_id and c.id = r.contact_id)`.as('contact_name')
 
 export function toRequest(r: Row, now = new Date()): PrivacyRequest {
   const open = r.status === 'received' || r.status === 'in_progress'
   return {
     id: r.id,
     contactId: r.contact_id,
+    contactName: r.contact_id ? (r.contact_name ?? '') : null,
     type: r.type as PrivacyRequest['type'],
     status: r.status as PrivacyRequest['status'],
     channel: r.channel as PrivacyRequest['channel'],
@@ -40,7 +48,7 @@ export type NewRequest = {
 }
 
 export async function insertRequest(db: Db, r: NewRequest): Promise<PrivacyRequest> {
-  const row = await db
+  await db
     .insertInto('privacy_requests')
     .values({
       workspace_id: r.workspaceId,
@@ -55,17 +63,19 @@ export async function insertRequest(db: Db, r: NewRequest): Promise<PrivacyReque
       notes: r.notes,
       created_by: r.createdBy,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return toRequest(row)
+    .execute()
+  const row = await findRequest(db, r.workspaceId, r.id)
+  if (!row) throw new Error('The request just inserted was not found')
+  return row
 }
 
 export async function findRequest(db: Db, workspaceId: string, id: string, forUpdate = false) {
   let q = db
-    .selectFrom('privacy_requests')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', id)
+    .selectFrom('privacy_requests as r')
+    .selectAll('r')
+    .select(contactName)
+    .where('r.workspace_id', '=', workspaceId)
+    .where('r.id', '=', id)
   if (forUpdate) q = q.forUpdate()
   const row = await q.executeTakeFirst()
   return row && toRequest(row)
@@ -76,18 +86,22 @@ export async function listRequestRows(
   workspaceId: string,
   f: { status?: string; overdue?: boolean; contactId?: string; limit: number },
 ): Promise<PrivacyRequest[]> {
-  let q = db.selectFrom('privacy_requests').selectAll().where('workspace_id', '=', workspaceId)
-  if (f.status) q = q.where('status', '=', f.status)
-  if (f.contactId) q = q.where('contact_id', '=', f.contactId)
+  let q = db
+    .selectFrom('privacy_requests as r')
+    .selectAll('r')
+    .select(contactName)
+    .where('r.workspace_id', '=', workspaceId)
+  if (f.status) q = q.where('r.status', '=', f.status)
+  if (f.contactId) q = q.where('r.contact_id', '=', f.contactId)
   if (f.overdue !== undefined) {
     const now = new Date()
     q = f.overdue
-      ? q.where('status', 'in', ['received', 'in_progress']).where('due_at', '<', now)
+      ? q.where('r.status', 'in', ['received', 'in_progress']).where('r.due_at', '<', now)
       : q.where((eb) =>
-          eb.or([eb('status', 'not in', ['received', 'in_progress']), eb('due_at', '>=', now)]),
+          eb.or([eb('r.status', 'not in', ['received', 'in_progress']), eb('r.due_at', '>=', now)]),
         )
   }
-  const rows = await q.orderBy('due_at').orderBy('id').limit(f.limit).execute()
+  const rows = await q.orderBy('r.due_at').orderBy('r.id').limit(f.limit).execute()
   return rows.map((r) => toRequest(r))
 }
 
@@ -103,14 +117,15 @@ export async function updateRequestRow(
     completed_at?: Date | null
   },
 ): Promise<PrivacyRequest> {
-  const row = await db
+  await db
     .updateTable('privacy_requests')
     .set({ ...set, updated_at: new Date() })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .returningAll()
     .executeTakeFirstOrThrow()
-  return toRequest(row)
+  const row = await findRequest(db, workspaceId, id)
+  if (!row) throw new Error('The request just updated was not found')
+  return row
 }
 
 /** Marks the erasure request of the contact done, with the time of erasure as evidence. */

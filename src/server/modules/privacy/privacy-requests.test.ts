@@ -24,6 +24,7 @@ describe('privacy-requests', () => {
     })
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json()).toMatchObject({
+      contactName: `${c.firstName} ${c.lastName}`,
       status: 'received',
       dueAt: '2026-01-31T09:00:00.000Z',
       isOverdue: true,
@@ -33,11 +34,16 @@ describe('privacy-requests', () => {
       await admin.get(`/api/v1/privacy-requests?overdue=true&contactId=${c.id}`)
     ).json()
     expect(overdue.data).toHaveLength(1)
+    expect(overdue.data[0].contactName).toBe(`${c.firstName} ${c.lastName}`)
     const done = await admin.patch(`/api/v1/privacy-requests/${res.json().id}`, {
       status: 'completed',
       evidence: 'Export sent by post',
     })
-    expect(done.json()).toMatchObject({ status: 'completed', isOverdue: false })
+    expect(done.json()).toMatchObject({
+      status: 'completed',
+      isOverdue: false,
+      contactName: `${c.firstName} ${c.lastName}`,
+    })
     expect(done.json().completedAt).not.toBeNull()
   })
 

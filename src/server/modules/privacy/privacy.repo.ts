@@ -60,7 +60,8 @@ export async function recordSubjectAction(db: Db, e: SubjectEntry): Promise<void
       id: newId(),
       object_type: 'contact',
       record_id: e.contactId,
-      event_type: e.action,
+      // The audit log says 'update'; the timeline's own word for a field change is 'updated'.
+      event_type: e.action === 'update' ? 'updated' : e.action,
       changes: e.changes?.length ? JSON.stringify(e.changes) : null,
       data: JSON.stringify(details),
     })

@@ -36,6 +36,9 @@ export const texts = {
     none: 'Ei annettu',
     grant: 'Annan suostumuksen',
     withdraw: 'Peru suostumus',
+    saveChannels: 'Tallenna kanavat',
+    object: 'Vastustan tätä käsittelyä',
+    allow: 'En enää vastusta',
     channels: 'Kanavat',
     channelNames: { email: 'Sähköposti', sms: 'Tekstiviesti', phone: 'Puhelu', post: 'Posti' },
     legalBasis: {
@@ -84,6 +87,9 @@ export const texts = {
     none: 'Not given',
     grant: 'I give my consent',
     withdraw: 'Withdraw consent',
+    saveChannels: 'Save channels',
+    object: 'I object to this',
+    allow: 'I no longer object',
     channels: 'Channels',
     channelNames: { email: 'Email', sms: 'Text message', phone: 'Phone call', post: 'Post' },
     legalBasis: {

@@ -122,7 +122,8 @@ export async function matchingContacts(
     from activities a where a.workspace_id = c.workspace_id and a.contact_id = c.id), c.updated_at))`
   let q = db
     .selectFrom('contacts as c')
-    .select(['c.id', 'c.lifecycle_stage'])
+    .select(['c.id', 'c.lifecycle_stage', 'c.first_name', 'c.last_name'])
+    .select(sql<string | null>`c.emails->0->>'address'`.as('email'))
     .select(last.as('last_activity_at'))
     .where('c.workspace_id', '=', workspaceId)
     .where(last, '<', cutoff)
@@ -142,6 +143,7 @@ export async function matchingContacts(
   const rows = await q.orderBy(last).orderBy('c.id').limit(limit).execute()
   return rows.map((r) => ({
     id: r.id,
+    name: [r.first_name, r.last_name].filter(Boolean).join(' ') || r.email || '',
     lifecycleStage: r.lifecycle_stage,
     lastActivityAt: new Date(r.last_activity_at).toISOString(),
   }))

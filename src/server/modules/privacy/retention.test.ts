@@ -48,6 +48,7 @@ describe('retention policies', () => {
     const preview = (await ws.get(`/api/v1/retention-policies/${id}/preview`)).json()
     expect(preview.count).toBe(1)
     expect(preview.sample.map((s: { id: string }) => s.id)).toEqual([oldLead.id])
+    expect(preview.sample[0].name).toBe(`${oldLead.firstName} ${oldLead.lastName}`)
     expect((await ws.get(`/api/v1/contacts/${oldLead.id}`)).json().firstName).toBe(
       oldLead.firstName,
     )

@@ -6,7 +6,7 @@ import { audit } from '../audit/audit.service'
 import { getContact } from '../contacts/contacts-read.service'
 import { findContactInfo } from './consents.repo'
 import { sendMail } from './mailer'
-import { createLink } from './privacy-links.service'
+import { createLink, type LinkKind } from './privacy-links.service'
 import { listLinks, revokeLinks } from './privacy-links.repo'
 import { workspaceName } from './privacy.repo'
 import { preferenceMail } from './preference-centre.mail'
@@ -58,7 +58,7 @@ export async function listPreferenceLinks(deps: Deps, actor: Actor, contactId: s
   const rows = await listLinks(deps.db, actor.workspaceId, contactId)
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind,
+    kind: r.kind as LinkKind,
     expiresAt: r.expires_at.toISOString(),
     usedAt: r.used_at?.toISOString() ?? null,
     revokedAt: r.revoked_at?.toISOString() ?? null,

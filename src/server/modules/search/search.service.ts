@@ -11,7 +11,7 @@ import type { Actor } from '../../lib/actor'
 import { searchQuery } from '../../db/list-query'
 import { visibleOwnerIds } from '../access/access.service'
 import { audit } from '../audit/audit.service'
-import { searchType } from './search.repo'
+import { searchAllTypes } from './search.repo'
 
 const resourceOf: Record<SearchType, Resource> = {
   company: 'companies',
@@ -44,9 +44,7 @@ export async function search(
   }
   let hits: SearchResult[]
   try {
-    hits = (
-      await Promise.all(types.map((t) => searchType(deps.db, t, q, scope, query.limit)))
-    ).flat()
+    hits = await searchAllTypes(deps.db, types, q, scope, query.limit)
   } catch (err) {
     throw mapDbError(err)
   }

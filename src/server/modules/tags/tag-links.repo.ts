@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 
 export type TagRef = { id: string; name: string; color: string | null }
@@ -8,26 +8,17 @@ export type TaggedObject = 'company' | 'contact'
 const linkTable = { company: 'company_tags', contact: 'contact_tags' } as const
 const linkColumn = { company: 'company_id', contact: 'contact_id' } as const
 
-export async function loadTagsFor(
-  db: Db,
-  object: TaggedObject,
-  workspaceId: string,
-  ids: string[],
-): Promise<Map<string, TagRef[]>> {
-  const out = new Map<string, TagRef[]>()
-  if (ids.length === 0) return out
-  const rows = await sql<{ record_id: string; id: string; name: string; color: string | null }>`
-    select l.${sql.ref(linkColumn[object])} as record_id, t.id, t.name, t.color
+/**
+ * A record's tags as a json array ordered by name, for the select list of the record's own
+ * query: the record and its tags come back in one statement instead of two.
+ */
+export function tagsJson(object: TaggedObject, alias: string): RawBuilder<TagRef[]> {
+  return sql<TagRef[]>`coalesce((
+    select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) order by t.name)
     from ${sql.table(linkTable[object])} l
     join tags t on t.workspace_id = l.workspace_id and t.id = l.tag_id
-    where l.workspace_id = ${workspaceId} and l.${sql.ref(linkColumn[object])} = any(${ids}::uuid[])
-    order by t.name`.execute(db)
-  for (const r of rows.rows) {
-    const list = out.get(r.record_id) ?? []
-    list.push({ id: r.id, name: r.name, color: r.color })
-    out.set(r.record_id, list)
-  }
-  return out
+    where l.workspace_id = ${sql.ref(`${alias}.workspace_id`)}
+      and l.${sql.ref(linkColumn[object])} = ${sql.ref(`${alias}.id`)}), '[]'::json)`
 }
 
 /** Adds tags to records; links that exist already are kept. */

@@ -1,8 +1,9 @@
+import type { RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 import type { FieldChange } from '../../db/schema'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
-import { insertTimelineEvents, type NewTimelineEvent } from './timeline.repo'
+import { insertTimelineEvents, timelineInsertSql, type NewTimelineEvent } from './timeline.repo'
 
 export type RecordEvent = {
   objectType: string
@@ -12,9 +13,8 @@ export type RecordEvent = {
   data?: Record<string, unknown> | null
 }
 
-/** Writes history in the caller's transaction, so a change and its record stand or fall together. */
-export async function recordEvents(db: Db, actor: Actor, events: RecordEvent[]): Promise<void> {
-  const rows: NewTimelineEvent[] = events.map((e) => ({
+function eventRows(actor: Actor, events: RecordEvent[]): NewTimelineEvent[] {
+  return events.map((e) => ({
     ...e,
     workspaceId: actor.workspaceId,
     id: newId(),
@@ -22,7 +22,23 @@ export async function recordEvents(db: Db, actor: Actor, events: RecordEvent[]):
     actorApiKeyId: actor.apiKeyId,
     requestId: actor.requestId,
   }))
-  await insertTimelineEvents(db, rows)
+}
+
+/** Writes history in the caller's transaction, so a change and its record stand or fall together. */
+export async function recordEvents(db: Db, actor: Actor, events: RecordEvent[]): Promise<void> {
+  await insertTimelineEvents(db, eventRows(actor, events))
+}
+
+/**
+ * The same history as SQL for a data-modifying CTE of the caller's statement, written only when
+ * `when` holds (e.g. the change's own CTE returned its row): one round trip for both.
+ */
+export function recordEventsSql(
+  actor: Actor,
+  events: RecordEvent[],
+  when: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  return timelineInsertSql(eventRows(actor, events), when)
 }
 
 /** Field-level differences between two API shapes of a record, for the timeline. */

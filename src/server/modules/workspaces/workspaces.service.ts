@@ -55,6 +55,14 @@ export async function getWorkspace(deps: Deps, actor: Actor): Promise<Workspace>
   return workspace
 }
 
+/**
+ * The workspace's currency, for defaults and sums of any member or API key (no access check:
+ * it tells nothing beyond what its own records show).
+ */
+export async function workspaceCurrency(deps: Deps, workspaceId: string): Promise<string> {
+  return (await findWorkspace(deps.db, workspaceId))?.currency ?? 'EUR'
+}
+
 export async function changeWorkspace(
   deps: Deps,
   actor: Actor,

@@ -3,6 +3,7 @@ import {
   IconBuilding,
   IconCalendarCheck,
   IconChecklist,
+  IconCopy,
   IconFileImport,
   IconSettings,
   IconUsers,
@@ -19,6 +20,7 @@ const items = [
   { to: '/contacts', label: 'nav.contacts', icon: IconUsers },
   { to: '/activities', label: 'nav.activities', icon: IconChecklist },
   { to: '/imports', label: 'imports.nav', icon: IconFileImport },
+  { to: '/duplicates', label: 'duplicates.nav', icon: IconCopy },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const
 

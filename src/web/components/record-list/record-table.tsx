@@ -77,7 +77,9 @@ export function RecordTable<T extends Row>(props: Props<T>) {
 
   const specById = new Map(columns.map((c) => [c.id, c]))
   const visibleColumns = table.getVisibleLeafColumns()
-  const template = `44px ${visibleColumns.map((c) => `minmax(${specById.get(c.id)?.width ?? 130}px, 1fr)`).join(' ')}`
+  // 110 px is the least a column without its own width gets, so the default columns of a
+  // list fit a 1280-px window beside the navigation without sideways scrolling.
+  const template = `44px ${visibleColumns.map((c) => `minmax(${specById.get(c.id)?.width ?? 110}px, 1fr)`).join(' ')}`
 
   const cellSpec = (id: string) => specById.get(id)
   return (

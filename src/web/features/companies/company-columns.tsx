@@ -20,7 +20,7 @@ export function companyColumns(t: TFunction, users: Map<string, User>): ColumnSp
       label: t('fields.name'),
       value: (r) => r.name,
       isSortable: true,
-      width: 220,
+      width: 200,
       filter: { type: 'text' },
     },
     {
@@ -28,7 +28,7 @@ export function companyColumns(t: TFunction, users: Map<string, User>): ColumnSp
       label: t('fields.businessId'),
       value: (r) => r.businessId,
       isSortable: true,
-      width: 120,
+      width: 110,
       filter: { type: 'text' },
     },
     {
@@ -37,6 +37,7 @@ export function companyColumns(t: TFunction, users: Map<string, User>): ColumnSp
       value: (r) => r.domain,
       isSortable: true,
       filter: { type: 'text' },
+      isHiddenByDefault: true,
     },
     {
       id: 'industry',
@@ -66,6 +67,7 @@ export function companyColumns(t: TFunction, users: Map<string, User>): ColumnSp
       isSortable: true,
       width: 90,
       filter: { type: 'select', options: options(tiers) },
+      isHiddenByDefault: true,
     },
     {
       id: 'size',
@@ -113,6 +115,7 @@ export function companyColumns(t: TFunction, users: Map<string, User>): ColumnSp
       value: (r) => formatDate(r.updatedAt),
       isSortable: true,
       filter: { type: 'date' },
+      isHiddenByDefault: true,
     },
   ]
 }

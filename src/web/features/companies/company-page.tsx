@@ -8,6 +8,7 @@ import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
 import { rememberRecent } from '../../lib/recent'
 import { QuickActions } from '../activities/quick-actions'
+import { FindDuplicatesButton, useMergedRedirect } from '../duplicates/record-duplicates'
 import { Timeline } from '../timeline/timeline'
 import { useCompany } from './companies.queries'
 import { CompanyDetails } from './company-details'
@@ -17,6 +18,7 @@ export default function CompanyPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
   const company = useCompany(id)
+  useMergedRedirect('companies', id, company.data?.id)
   const name = company.data?.name
 
   useEffect(() => {
@@ -40,7 +42,10 @@ export default function CompanyPage() {
             </Badge>
           ))}
         </Group>
-        <QuickActions target={{ companyId: c.id }} />
+        <Group gap="sm">
+          <FindDuplicatesButton objectType="company" id={c.id} />
+          <QuickActions target={{ companyId: c.id }} />
+        </Group>
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>

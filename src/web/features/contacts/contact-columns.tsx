@@ -19,7 +19,7 @@ export function contactColumns(t: TFunction, users: Map<string, User>): ColumnSp
       label: t('fields.name'),
       value: (r) => contactName(r),
       isSortable: true,
-      width: 200,
+      width: 180,
       filter: { type: 'text' },
     },
     {
@@ -34,7 +34,7 @@ export function contactColumns(t: TFunction, users: Map<string, User>): ColumnSp
       id: 'email',
       label: t('fields.email'),
       value: (r) => r.emails?.[0]?.address,
-      width: 220,
+      width: 200,
       filter: { type: 'text' },
     },
     {
@@ -91,6 +91,7 @@ export function contactColumns(t: TFunction, users: Map<string, User>): ColumnSp
           ))}
         </Group>
       ),
+      isHiddenByDefault: true,
     },
     {
       id: 'createdAt',
@@ -106,6 +107,7 @@ export function contactColumns(t: TFunction, users: Map<string, User>): ColumnSp
       value: (r) => formatDate(r.updatedAt),
       isSortable: true,
       filter: { type: 'date' },
+      isHiddenByDefault: true,
     },
   ]
 }

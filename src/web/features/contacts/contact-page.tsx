@@ -10,6 +10,7 @@ import { rememberRecent } from '../../lib/recent'
 import { QuickActions } from '../activities/quick-actions'
 import { Timeline } from '../timeline/timeline'
 import { ContactConsents } from '../privacy/contact-consents'
+import { FindDuplicatesButton, useMergedRedirect } from '../duplicates/record-duplicates'
 import { ContactCompanies } from './contact-companies'
 import { ContactDetails } from './contact-details'
 import { useContact } from './contacts.queries'
@@ -18,6 +19,7 @@ export default function ContactPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
   const contact = useContact(id)
+  useMergedRedirect('contacts', id, contact.data?.id)
   const name = contact.data ? contactName(contact.data) : undefined
 
   useEffect(() => {
@@ -33,7 +35,7 @@ export default function ContactPage() {
       <Group justify="space-between">
         <Group gap="sm">
           <Title order={1} size="h2">
-            {name}
+            {name || t('contacts.unnamed')}
           </Title>
           {c.lifecycleStage && <Badge variant="light">{t(`stages.${c.lifecycleStage}`)}</Badge>}
           {c.tags.map((tg) => (
@@ -42,7 +44,10 @@ export default function ContactPage() {
             </Badge>
           ))}
         </Group>
-        <QuickActions target={{ contactId: c.id, companyId: primary?.companyId }} />
+        <Group gap="sm">
+          <FindDuplicatesButton objectType="contact" id={c.id} />
+          <QuickActions target={{ contactId: c.id, companyId: primary?.companyId }} />
+        </Group>
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>

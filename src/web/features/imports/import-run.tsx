@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ui/error-state'
 import { notifyError } from '../../lib/problems'
 import {
   failedRowsUrl,
+  useImportReport,
   useImportStatus,
   usePreview,
   useStartImport,
@@ -67,6 +68,7 @@ export function ImportRun({ imp }: { imp: Import }) {
   const status = useImportStatus(imp.id, isRunning)
   const current = status.data ?? imp
   const live = ['queued', 'running'].includes(current.status)
+  const report = useImportReport(imp.id, current.status === 'done' && current.counts.flagged > 0)
   const { rowsDone, rowsTotal, rowsPerSecond } = current.progress
   if (current.status === 'uploaded')
     return (
@@ -101,6 +103,21 @@ export function ImportRun({ imp }: { imp: Import }) {
           <Text>{t('imports.counts', current.counts)}</Text>
           {current.counts.failed > 0 && (
             <Anchor href={failedRowsUrl(imp.id)}>{t('imports.failedRows')}</Anchor>
+          )}
+          {current.counts.flagged > 0 && (
+            <Alert color="yellow" title={t('imports.flagged', { count: current.counts.flagged })}>
+              <Text size="sm">{t('imports.flaggedHelp')}</Text>
+              {report.data && (
+                <Text size="sm">
+                  {t('imports.flaggedLines', {
+                    lines: report.data.flagged
+                      .slice(0, 50)
+                      .map((f) => f.line)
+                      .join(', '),
+                  })}
+                </Text>
+              )}
+            </Alert>
           )}
           {current.status === 'undone' ? (
             <Alert>{t('imports.undone')}</Alert>

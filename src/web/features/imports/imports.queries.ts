@@ -1,6 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { ApiError, type Problem } from '../../../shared/errors'
-import type { Import, ImportMappingUpdate, ImportPreview } from '../../../shared/imports.schema'
+import type { z } from 'zod'
+import type {
+  Import,
+  ImportMappingUpdate,
+  ImportPreview,
+  importReportSchema,
+} from '../../../shared/imports.schema'
 import { currentLanguage } from '../../i18n/i18n'
 import { api } from '../../lib/api'
 
@@ -50,6 +56,16 @@ export const useImportStatus = (id: string, isRunning: boolean) =>
     queryKey: ['imports', id],
     queryFn: () => api.get<Import>(`/imports/${id}`),
     refetchInterval: isRunning ? 1000 : false,
+  })
+
+export type ImportReport = z.infer<typeof importReportSchema>
+
+/** The finished import's report: failures and the rows skipped as previously erased people. */
+export const useImportReport = (id: string, isFinished: boolean) =>
+  useQuery({
+    queryKey: ['imports', id, 'report'],
+    queryFn: () => api.get<ImportReport>(`/imports/${id}/report`),
+    enabled: isFinished,
   })
 
 export const failedRowsUrl = (id: string) => api.url(`/imports/${id}/failed-rows`)

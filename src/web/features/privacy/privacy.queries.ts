@@ -1,17 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import {
+  createPrivacyLink,
   createPrivacyRequest,
   createPurpose,
   createRetentionPolicy,
   deleteRetentionPolicy,
+  eraseContact,
   getConsents,
   getRecordsOfProcessing,
+  listPrivacyLinks,
   listPrivacyRequests,
   listPurposes,
   listRetentionPolicies,
   listRetentionRuns,
   previewRetentionPolicy,
   recordConsent,
+  revokePrivacyLink,
   runRetentionPolicy,
   updatePrivacyRequest,
   updatePurpose,
@@ -31,6 +35,7 @@ import { api } from '../../lib/api'
 const keys = {
   purposes: ['purposes'] as const,
   consents: (id: string) => ['consents', id] as const,
+  links: (id: string) => ['privacy-links', id] as const,
   requests: ['privacy-requests'] as const,
   retention: ['retention-policies'] as const,
   runs: ['retention-runs'] as const,
@@ -60,6 +65,47 @@ export function useRecordConsent(contactId: string) {
     onSuccess: (data) => {
       qc.setQueryData(keys.consents(contactId), data)
       void qc.invalidateQueries({ queryKey: ['timeline', 'contact', contactId] })
+    },
+  })
+}
+
+export const usePrivacyLinks = (contactId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.links(contactId),
+    queryFn: () => listPrivacyLinks(api, contactId),
+    enabled,
+  })
+
+export function usePrivacyLinkMutations(contactId: string) {
+  const qc = useQueryClient()
+  const refresh = () => void qc.invalidateQueries({ queryKey: keys.links(contactId) })
+  return {
+    create: useMutation({
+      mutationFn: (send: boolean) => createPrivacyLink(api, contactId, { send }),
+      onSuccess: refresh,
+    }),
+    revoke: useMutation({
+      mutationFn: (linkId: string) => revokePrivacyLink(api, contactId, linkId),
+      onSuccess: refresh,
+    }),
+  }
+}
+
+/** Erases the person; the contact, its history and the request log are read again after. */
+export function useEraseContact(contactId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (requestId: string | null) => eraseContact(api, contactId, requestId),
+    onSuccess: () => {
+      for (const queryKey of [
+        ['contact', contactId],
+        keys.consents(contactId),
+        keys.links(contactId),
+        ['timeline', 'contact', contactId],
+        ['list', 'contact'],
+        keys.requests,
+      ])
+        void qc.invalidateQueries({ queryKey })
     },
   })
 }

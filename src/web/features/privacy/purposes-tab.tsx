@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core'
-import { IconLock, IconPlus } from '@tabler/icons-react'
+import { ActionIcon, Badge, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core'
+import { IconLock, IconPencil, IconPlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Purpose } from '../../../shared/privacy.schema'
@@ -32,7 +32,7 @@ export function PurposesTab() {
         <EmptyHint
           icon={<IconLock />}
           title={t('privacy.purposes.emptyTitle')}
-          hint={t('privacy.purposes.emptyHint')}
+          hint={t(canEdit ? 'privacy.purposes.emptyHint' : 'privacy.purposes.emptyHintReader')}
         />
       ) : (
         <Paper withBorder>
@@ -44,19 +44,23 @@ export function PurposesTab() {
                   <Table.Th>{t('privacy.purposes.key')}</Table.Th>
                   <Table.Th>{t('privacy.purposes.legalBasis')}</Table.Th>
                   <Table.Th>{t('privacy.purposes.channels')}</Table.Th>
-                  <Table.Th />
+                  <Table.Th>{t('privacy.purposes.state')}</Table.Th>
+                  {canEdit && (
+                    <Table.Th>
+                      <VisuallyHidden>{t('privacy.purposes.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {purposes.data.data.map((p) => (
-                  <Table.Tr
-                    key={p.id}
-                    style={canEdit ? { cursor: 'pointer' } : undefined}
-                    onClick={() => canEdit && setEditing(p)}
-                  >
+                  <Table.Tr key={p.id}>
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {lang === 'fi' ? p.nameFi : p.nameEn}
+                      </Text>
+                      <Text size="xs" c="dimmed" lineClamp={2}>
+                        {lang === 'fi' ? p.descriptionFi : p.descriptionEn}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {t('privacy.purposes.version', { version: p.textVersion })}
@@ -76,6 +80,19 @@ export function PurposesTab() {
                         {t(p.isActive ? 'privacy.purposes.active' : 'privacy.purposes.inactive')}
                       </Badge>
                     </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('privacy.purposes.editOne', {
+                            name: lang === 'fi' ? p.nameFi : p.nameEn,
+                          })}
+                          onClick={() => setEditing(p)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

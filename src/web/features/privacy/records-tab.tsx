@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core'
-import { IconDownload } from '@tabler/icons-react'
+import { Anchor, Button, Group, List, Paper, Table, Text, Title } from '@mantine/core'
+import { IconDownload, IconFileDescription } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { recordsOfProcessingCsvUrl } from '../../../shared/privacy.api'
+import { EmptyHint } from '../../components/ui/empty-hint'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { currentLanguage } from '../../i18n/i18n'
@@ -48,41 +49,71 @@ export function RecordsTab() {
           </Button>
         </Group>
       </Group>
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('privacy.tabs.purposes')}</Table.Th>
-                <Table.Th>{t('privacy.purposes.legalBasis')}</Table.Th>
-                <Table.Th>{t('privacy.purposes.dataCategories')}</Table.Th>
-                <Table.Th>{t('privacy.purposes.recipients')}</Table.Th>
-                <Table.Th>{t('privacy.purposes.retentionPeriod')}</Table.Th>
-                <Table.Th>{t('privacy.records.subjects')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.activities.map((a) => (
-                <Table.Tr key={a.purposeKey}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {lang === 'fi' ? a.nameFi : a.nameEn}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {lang === 'fi' ? a.descriptionFi : a.descriptionEn}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{t(`privacy.legalBasis.${a.legalBasis}`)}</Table.Td>
-                  <Table.Td>{a.dataCategories.join(', ')}</Table.Td>
-                  <Table.Td>{a.recipients.join(', ')}</Table.Td>
-                  <Table.Td>{a.retentionPeriod}</Table.Td>
-                  <Table.Td>{a.dataSubjects}</Table.Td>
+      {r.activities.length === 0 ? (
+        <EmptyHint
+          icon={<IconFileDescription />}
+          title={t('privacy.records.emptyTitle')}
+          hint={t('privacy.records.emptyHint')}
+          action={
+            <Button component={Link} to="/data-protection?tab=purposes" variant="light">
+              {t('privacy.records.toPurposes')}
+            </Button>
+          }
+        />
+      ) : (
+        <Paper withBorder>
+          <Table.ScrollContainer minWidth={800}>
+            <Table verticalSpacing="xs" aria-label={t('privacy.tabs.records')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('privacy.tabs.purposes')}</Table.Th>
+                  <Table.Th>{t('privacy.purposes.legalBasis')}</Table.Th>
+                  <Table.Th>{t('privacy.purposes.dataCategories')}</Table.Th>
+                  <Table.Th>{t('privacy.purposes.recipients')}</Table.Th>
+                  <Table.Th>{t('privacy.purposes.retentionPeriod')}</Table.Th>
+                  <Table.Th>{t('privacy.records.subjects')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.activities.map((a) => (
+                  <Table.Tr key={a.purposeKey}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {lang === 'fi' ? a.nameFi : a.nameEn}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {lang === 'fi' ? a.descriptionFi : a.descriptionEn}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{t(`privacy.legalBasis.${a.legalBasis}`)}</Table.Td>
+                    <Table.Td>{a.dataCategories.join(', ')}</Table.Td>
+                    <Table.Td>{a.recipients.join(', ')}</Table.Td>
+                    <Table.Td>{a.retentionPeriod}</Table.Td>
+                    <Table.Td>{a.dataSubjects}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      <Title order={2} size="h4">
+        {t('privacy.records.retentionTitle')}
+      </Title>
+      {r.retentionPolicies.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('privacy.records.noRetention')}
+        </Text>
+      ) : (
+        <List size="sm">
+          {r.retentionPolicies.map((p) => (
+            <List.Item key={p.id}>
+              {p.name}: {t('privacy.retention.rule', { months: p.inactiveMonths })}
+              {p.lifecycleStage && ` · ${t(`stages.${p.lifecycleStage}`)}`}
+            </List.Item>
+          ))}
+        </List>
+      )}
     </>
   )
 }

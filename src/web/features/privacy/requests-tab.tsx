@@ -2,176 +2,187 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
-  Group,
   Paper,
   Select,
+  Stack,
   Switch,
   Table,
   Text,
-  TextInput,
+  VisuallyHidden,
 } from '@mantine/core'
 import { IconAlertTriangle, IconInbox } from '@tabler/icons-react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
-import { requestStatuses, requestTypes, type PrivacyRequest } from '../../../shared/privacy.schema'
+import { Link, useSearchParams } from 'react-router'
+import { requestStatuses, type PrivacyRequest } from '../../../shared/privacy.schema'
 import { EmptyHint } from '../../components/ui/empty-hint'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { formatDate } from '../../lib/format'
 import { notifyError } from '../../lib/problems'
 import { useCan } from '../admin/use-can'
-import {
-  useCreatePrivacyRequest,
-  usePrivacyRequests,
-  useUpdatePrivacyRequest,
-} from './privacy.queries'
+import { useUsers } from '../users/users.queries'
+import { EraseForRequest } from './erase-for-request'
+import { NewRequest } from './new-request'
+import { usePrivacyRequests, useUpdatePrivacyRequest } from './privacy.queries'
 
 const r = 'privacy.requests'
 
-function NewRequest() {
+function ContactCell({ request: x }: { request: PrivacyRequest }) {
   const { t } = useTranslation()
-  const create = useCreatePrivacyRequest()
-  const [type, setType] = useState<PrivacyRequest['type']>('access')
-  const [contactId, setContactId] = useState('')
-  const [notes, setNotes] = useState('')
-  const submit = () =>
-    create.mutate(
-      { type, contactId: contactId.trim() || null, notes },
-      {
-        onSuccess: () => {
-          setContactId('')
-          setNotes('')
-        },
-        onError: (e) => notifyError(e, t('common.error')),
-      },
-    )
+  if (!x.contactId) return <>{t('common.none')}</>
   return (
-    <Paper withBorder p="md">
-      <Group align="flex-end">
-        <Select
-          label={t(`${r}.type`)}
-          data={requestTypes.map((x) => ({ value: x, label: t(`${r}.types.${x}`) }))}
-          value={type}
-          onChange={(v) => v && setType(v as PrivacyRequest['type'])}
-        />
-        <TextInput
-          label={t(`${r}.contactId`)}
-          value={contactId}
-          onChange={(e) => setContactId(e.currentTarget.value)}
-        />
-        <TextInput
-          label={t(`${r}.notes`)}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
-        <Button loading={create.isPending} onClick={submit}>
-          {t(`${r}.new`)}
-        </Button>
-      </Group>
-    </Paper>
+    <Anchor component={Link} to={`/contacts/${x.contactId}`} size="sm">
+      {x.contactName || t(`${r}.anonymised`)}
+    </Anchor>
+  )
+}
+
+function RequestRow({ request: x, canUpdate }: { request: PrivacyRequest; canUpdate: boolean }) {
+  const { t } = useTranslation()
+  const update = useUpdatePrivacyRequest()
+  const { users } = useUsers()
+  const save = (input: Parameters<typeof update.mutate>[0]['input']) =>
+    update.mutate({ id: x.id, input }, { onError: (e) => notifyError(e, t('common.error')) })
+  const isOpen = x.status === 'received' || x.status === 'in_progress'
+  return (
+    <Table.Tr data-overdue={x.isOverdue || undefined}>
+      <Table.Td>
+        <Text size="sm">{t(`${r}.types.${x.type}`)}</Text>
+        <Text size="xs" c="dimmed">
+          {t(`${r}.channels.${x.channel}`)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <ContactCell request={x} />
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">{t(`${r}.receivedOn`, { date: formatDate(x.receivedAt) })}</Text>
+        <Text size="sm" fw={500}>
+          {t(`${r}.dueOn`, { date: formatDate(x.dueAt) })}
+        </Text>
+        {x.isOverdue && (
+          <Badge color="red" size="sm" style={{ flexShrink: 0 }}>
+            {t(`${r}.overdue`)}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {canUpdate ? (
+          <Select
+            size="xs"
+            aria-label={t(`${r}.status`)}
+            data={requestStatuses.map((s) => ({ value: s, label: t(`${r}.statuses.${s}`) }))}
+            value={x.status}
+            allowDeselect={false}
+            onChange={(v) => v && save({ status: v as PrivacyRequest['status'] })}
+          />
+        ) : (
+          t(`${r}.statuses.${x.status}`)
+        )}
+      </Table.Td>
+      <Table.Td>
+        {canUpdate ? (
+          <Select
+            size="xs"
+            aria-label={t(`${r}.handler`)}
+            placeholder={t(`${r}.noHandler`)}
+            data={users.map((u) => ({ value: u.id, label: u.name }))}
+            value={x.handlerId}
+            clearable
+            onChange={(v) => save({ handlerId: v })}
+          />
+        ) : (
+          (users.find((u) => u.id === x.handlerId)?.name ?? t(`${r}.noHandler`))
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="xs">{[x.notes, x.evidence].filter(Boolean).join(' · ')}</Text>
+      </Table.Td>
+      <Table.Td>
+        {canUpdate && isOpen && x.type === 'erasure' && x.contactId && x.contactName !== '' && (
+          <EraseForRequest contactId={x.contactId} requestId={x.id} />
+        )}
+      </Table.Td>
+    </Table.Tr>
   )
 }
 
 export function RequestsTab() {
   const { t } = useTranslation()
-  const [onlyOverdue, setOnlyOverdue] = useState(false)
+  // The filter is in the address, so a link to the late requests can be shared.
+  const [params, setParams] = useSearchParams()
+  const onlyOverdue = params.get('overdue') === 'true'
   const requests = usePrivacyRequests(onlyOverdue ? true : undefined)
-  const update = useUpdatePrivacyRequest()
   const canCreate = useCan('privacy-requests', 'create')
   const canUpdate = useCan('privacy-requests', 'update')
-  if (requests.isPending) return <PageSkeleton />
-  if (requests.isError)
-    return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
-  const rows = requests.data.data
-  const overdue = rows.filter((x) => x.isOverdue).length
+  const toggle = (on: boolean) =>
+    setParams(
+      (p) => {
+        if (on) p.set('overdue', 'true')
+        else p.delete('overdue')
+        return p
+      },
+      { replace: true },
+    )
+
+  const body = () => {
+    if (requests.isPending) return <PageSkeleton />
+    if (requests.isError)
+      return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
+    const rows = requests.data.data
+    const overdue = rows.filter((x) => x.isOverdue).length
+    return (
+      <>
+        {overdue > 0 && (
+          <Alert color="red" icon={<IconAlertTriangle />} title={t(`${r}.overdueTitle`)}>
+            {t(`${r}.overdueCount`, { count: overdue })}
+          </Alert>
+        )}
+        {rows.length === 0 ? (
+          <EmptyHint
+            icon={<IconInbox />}
+            title={t(onlyOverdue ? `${r}.noneOverdueTitle` : `${r}.emptyTitle`)}
+            hint={t(onlyOverdue ? `${r}.noneOverdueHint` : `${r}.emptyHint`)}
+          />
+        ) : (
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={880}>
+              <Table verticalSpacing="xs" aria-label={t('privacy.tabs.requests')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t(`${r}.type`)}</Table.Th>
+                    <Table.Th>{t(`${r}.contact`)}</Table.Th>
+                    <Table.Th>{t(`${r}.due`)}</Table.Th>
+                    <Table.Th w={150}>{t(`${r}.status`)}</Table.Th>
+                    <Table.Th w={170}>{t(`${r}.handler`)}</Table.Th>
+                    <Table.Th>{t(`${r}.notes`)}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t(`${r}.actions`)}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((x) => (
+                    <RequestRow key={x.id} request={x} canUpdate={canUpdate} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </>
+    )
+  }
+
   return (
-    <>
-      {overdue > 0 && (
-        <Alert color="red" icon={<IconAlertTriangle />} role="alert">
-          {t(`${r}.overdueCount`, { count: overdue })}
-        </Alert>
-      )}
+    <Stack>
       {canCreate && <NewRequest />}
       <Switch
         label={t(`${r}.onlyOverdue`)}
         checked={onlyOverdue}
-        onChange={(e) => setOnlyOverdue(e.currentTarget.checked)}
+        onChange={(e) => toggle(e.currentTarget.checked)}
       />
-      {rows.length === 0 ? (
-        <EmptyHint icon={<IconInbox />} title={t(`${r}.emptyTitle`)} hint={t(`${r}.emptyHint`)} />
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t(`${r}.type`)}</Table.Th>
-                  <Table.Th>{t(`${r}.contact`)}</Table.Th>
-                  <Table.Th>{t(`${r}.received`)}</Table.Th>
-                  <Table.Th>{t(`${r}.due`)}</Table.Th>
-                  <Table.Th>{t(`${r}.status`)}</Table.Th>
-                  <Table.Th>{t(`${r}.notes`)}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{t(`${r}.types.${x.type}`)}</Table.Td>
-                    <Table.Td>
-                      {x.contactId ? (
-                        <Anchor component={Link} to={`/contacts/${x.contactId}`} size="sm">
-                          {x.contactId.slice(-8)}
-                        </Anchor>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDate(x.receivedAt)}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Text size="sm">{formatDate(x.dueAt)}</Text>
-                        {x.isOverdue && (
-                          <Badge color="red" size="sm">
-                            {t(`${r}.overdue`)}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {canUpdate ? (
-                        <Select
-                          size="xs"
-                          aria-label={t(`${r}.status`)}
-                          data={requestStatuses.map((s) => ({
-                            value: s,
-                            label: t(`${r}.statuses.${s}`),
-                          }))}
-                          value={x.status}
-                          onChange={(v) =>
-                            v &&
-                            update.mutate(
-                              { id: x.id, input: { status: v as PrivacyRequest['status'] } },
-                              { onError: (e) => notifyError(e, t('common.error')) },
-                            )
-                          }
-                        />
-                      ) : (
-                        t(`${r}.statuses.${x.status}`)
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{[x.notes, x.evidence].filter(Boolean).join(' · ')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-    </>
+      {body()}
+    </Stack>
   )
 }

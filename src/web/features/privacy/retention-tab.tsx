@@ -1,7 +1,9 @@
 import {
+  Anchor,
   Badge,
   Button,
   Group,
+  List,
   NumberInput,
   Paper,
   Select,
@@ -10,20 +12,23 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconHourglass } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { lifecycleStages } from '../../../shared/common.schema'
-import type { RetentionPolicy } from '../../../shared/privacy.schema'
+import type { RetentionPolicy, RetentionPreview } from '../../../shared/privacy.schema'
 import { ConfirmModal } from '../../components/ui/confirm-modal'
 import { EmptyHint } from '../../components/ui/empty-hint'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
-import { formatDateTime } from '../../lib/format'
+import { formatDate, formatDateTime } from '../../lib/format'
 import { notifyError } from '../../lib/problems'
 import { useCan } from '../admin/use-can'
+import { fieldErrors } from './field-errors'
 import { useRetentionMutations, useRetentionPolicies, useRetentionRuns } from './privacy.queries'
 
 const k = 'privacy.retention'
@@ -34,22 +39,44 @@ function NewPolicy() {
   const [name, setName] = useState('')
   const [stage, setStage] = useState<string | null>('lead')
   const [months, setMonths] = useState<number>(24)
-  const submit = () =>
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const submit = () => {
+    setErrors({})
     create.mutate(
       {
         name,
         lifecycleStage: (stage || null) as RetentionPolicy['lifecycleStage'],
         inactiveMonths: months,
       },
-      { onSuccess: () => setName(''), onError: (e) => notifyError(e, t('common.error')) },
+      {
+        onSuccess: () => {
+          setName('')
+          notifications.show({ message: t(`${k}.created`) })
+        },
+        onError: (e) =>
+          setErrors(
+            fieldErrors(e, ['name', 'lifecycleStage', 'inactiveMonths'], t('common.error')),
+          ),
+      },
     )
+  }
   return (
-    <Paper withBorder p="md">
-      <Group align="flex-end">
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        submit()
+      }}
+    >
+      <Group align="flex-start">
         <TextInput
           label={t(`${k}.name`)}
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
           required
         />
         <Select
@@ -59,7 +86,9 @@ function NewPolicy() {
             ...lifecycleStages.map((s) => ({ value: s, label: t(`stages.${s}`) })),
           ]}
           value={stage ?? ''}
+          allowDeselect={false}
           onChange={setStage}
+          error={errors.lifecycleStage}
         />
         <NumberInput
           label={t(`${k}.months`)}
@@ -67,11 +96,17 @@ function NewPolicy() {
           max={600}
           value={months}
           onChange={(v) => setMonths(Number(v) || 1)}
+          error={errors.inactiveMonths}
         />
-        <Button loading={create.isPending} onClick={submit}>
+        <Button type="submit" loading={create.isPending} mt={25}>
           {t(`${k}.new`)}
         </Button>
       </Group>
+      {errors._ && (
+        <Text size="sm" c="red" role="alert" mt="xs">
+          {errors._}
+        </Text>
+      )}
     </Paper>
   )
 }
@@ -79,11 +114,11 @@ function NewPolicy() {
 function PolicyRow({ policy, canEdit }: { policy: RetentionPolicy; canEdit: boolean }) {
   const { t } = useTranslation()
   const m = useRetentionMutations()
-  const [preview, setPreview] = useState<number | null>(null)
+  const [preview, setPreview] = useState<RetentionPreview | null>(null)
   const [confirming, setConfirming] = useState(false)
   const doPreview = () =>
     m.preview.mutate(policy.id, {
-      onSuccess: (p) => setPreview(p.count),
+      onSuccess: setPreview,
       onError: (e) => notifyError(e, t('common.error')),
     })
   const run = () =>
@@ -104,7 +139,30 @@ function PolicyRow({ policy, canEdit }: { policy: RetentionPolicy; canEdit: bool
         <Text size="xs" c="dimmed">
           {t(`${k}.rule`, { months: policy.inactiveMonths })}
           {policy.lifecycleStage && ` · ${t(`stages.${policy.lifecycleStage}`)}`}
+          {!policy.isActive && ` · ${t(`${k}.paused`)}`}
         </Text>
+        {preview && (
+          <div role="status">
+            <Badge variant="light" mt={4}>
+              {t(`${k}.previewResult`, { count: preview.count })}
+            </Badge>
+            {preview.sample.length > 0 && (
+              <List size="xs" mt={4} aria-label={t(`${k}.sample`)}>
+                {preview.sample.slice(0, 10).map((x) => (
+                  <List.Item key={x.id}>
+                    <Anchor component={Link} to={`/contacts/${x.id}`} size="xs">
+                      {x.name || x.id.slice(-8)}
+                    </Anchor>{' '}
+                    · {t(`${k}.lastActivity`, { date: formatDate(x.lastActivityAt) })}
+                  </List.Item>
+                ))}
+                {preview.count > 10 && (
+                  <List.Item>{t(`${k}.andMore`, { count: preview.count - 10 })}</List.Item>
+                )}
+              </List>
+            )}
+          </div>
+        )}
       </Table.Td>
       <Table.Td>{policy.lastRunAt ? formatDateTime(policy.lastRunAt) : t(`${k}.never`)}</Table.Td>
       <Table.Td>
@@ -117,9 +175,6 @@ function PolicyRow({ policy, canEdit }: { policy: RetentionPolicy; canEdit: bool
           >
             {t(`${k}.preview`)}
           </Button>
-          {preview !== null && (
-            <Badge variant="light">{t(`${k}.previewResult`, { count: preview })}</Badge>
-          )}
           {canEdit && (
             <Button
               size="compact-xs"
@@ -135,7 +190,9 @@ function PolicyRow({ policy, canEdit }: { policy: RetentionPolicy; canEdit: bool
               size="compact-xs"
               variant="subtle"
               color="gray"
-              onClick={() => m.remove.mutate(policy.id)}
+              onClick={() =>
+                m.remove.mutate(policy.id, { onError: (e) => notifyError(e, t('common.error')) })
+              }
             >
               {t(`${k}.delete`)}
             </Button>
@@ -155,10 +212,60 @@ function PolicyRow({ policy, canEdit }: { policy: RetentionPolicy; canEdit: bool
   )
 }
 
+function RunLog({ names }: { names: Map<string, string> }) {
+  const { t } = useTranslation()
+  const runs = useRetentionRuns()
+  if (runs.isPending) return <PageSkeleton rows={3} />
+  if (runs.isError) return <ErrorState error={runs.error} onRetry={() => void runs.refetch()} />
+  if (runs.data.data.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t(`${k}.noRuns`)}
+      </Text>
+    )
+  return (
+    <Paper withBorder>
+      <Table fz="sm" aria-label={t(`${k}.runs`)}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t(`${k}.started`)}</Table.Th>
+            <Table.Th>{t(`${k}.name`)}</Table.Th>
+            <Table.Th>{t(`${k}.trigger`)}</Table.Th>
+            <Table.Th>{t(`${k}.affected`)}</Table.Th>
+            <Table.Th>{t(`${k}.result`)}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {runs.data.data.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
+              <Table.Td>{names.get(r.policyId) ?? t(`${k}.deletedPolicy`)}</Table.Td>
+              <Table.Td>{t(`${k}.triggers.${r.trigger}`)}</Table.Td>
+              <Table.Td>{r.affectedCount}</Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="dot"
+                  color={r.status === 'done' ? 'teal' : r.status === 'failed' ? 'red' : 'gray'}
+                >
+                  {t(`${k}.statuses.${r.status}`)}
+                </Badge>
+                {r.error && (
+                  <Text size="xs" c="red">
+                    {r.error}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  )
+}
+
 export function RetentionTab() {
   const { t } = useTranslation()
   const policies = useRetentionPolicies()
-  const runs = useRetentionRuns()
   const canEdit = useCan('retention-policies', 'update')
   const canCreate = useCan('retention-policies', 'create')
   if (policies.isPending) return <PageSkeleton />
@@ -172,16 +279,18 @@ export function RetentionTab() {
         <EmptyHint
           icon={<IconHourglass />}
           title={t(`${k}.emptyTitle`)}
-          hint={t(`${k}.emptyHint`)}
+          hint={t(canCreate ? `${k}.emptyHint` : `${k}.emptyHintReader`)}
         />
       ) : (
         <Paper withBorder>
-          <Table verticalSpacing="xs">
+          <Table verticalSpacing="xs" aria-label={t('privacy.tabs.retention')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t(`${k}.name`)}</Table.Th>
                 <Table.Th>{t(`${k}.lastRun`)}</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>{t(`${k}.actions`)}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -195,33 +304,7 @@ export function RetentionTab() {
       <Title order={2} size="h4">
         {t(`${k}.runs`)}
       </Title>
-      <Paper withBorder>
-        <Table fz="sm">
-          <Table.Tbody>
-            {(runs.data?.data ?? []).map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{formatDateTime(r.startedAt)}</Table.Td>
-                <Table.Td>{names.get(r.policyId) ?? r.policyId}</Table.Td>
-                <Table.Td>{r.trigger}</Table.Td>
-                <Table.Td>{r.affectedCount}</Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="dot"
-                    color={r.status === 'done' ? 'teal' : r.status === 'failed' ? 'red' : 'gray'}
-                  >
-                    {r.status}
-                  </Badge>
-                  {r.error && (
-                    <Text size="xs" c="red">
-                      {r.error}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <RunLog names={names} />
     </Stack>
   )
 }

@@ -15,7 +15,10 @@ type Props = {
   onMore?: () => void
 }
 
-/** A stage: its totals on top, then its cards; the whole column is a drop target. */
+/**
+ * A stage: its totals on top (in the workspace currency, and apart for each other currency),
+ * then its cards; the whole column is a drop target.
+ */
 export function BoardColumn({ column, currency, extraCards, ownerName, refusals, onMore }: Props) {
   const { t } = useTranslation()
   const { setNodeRef, isOver } = useDroppable({
@@ -48,6 +51,18 @@ export function BoardColumn({ column, currency, extraCards, ownerName, refusals,
         <Text size="xs" c="dimmed">
           {t('sales.board.weighted')} {formatMoney(column.weightedSum, currency)}
         </Text>
+        {/* Deals in other currencies are summed apart: there are no exchange rates to add them. */}
+        {column.sums
+          .filter((x) => x.currency !== currency)
+          .map((x) => (
+            <Text key={x.currency} size="xs" c="dimmed" data-testid="other-currency-sum">
+              {t('sales.board.otherCurrency', {
+                count: x.count,
+                sum: formatMoney(x.sum, x.currency),
+                weighted: formatMoney(x.weightedSum, x.currency),
+              })}
+            </Text>
+          ))}
       </Stack>
       <ScrollArea.Autosize mah="70vh">
         <Stack gap="xs" mih={60}>

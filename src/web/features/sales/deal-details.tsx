@@ -8,6 +8,7 @@ import { listLostReasons } from '../../../shared/sales.api'
 import { CompanyPicker } from '../../components/ui/company-picker'
 import { api } from '../../lib/api'
 import { notifyError } from '../../lib/problems'
+import { CustomDetails } from '../custom-fields/custom-details'
 import { useUsers } from '../users/users.queries'
 import { useUpdateDeal } from './sales.queries'
 
@@ -70,6 +71,11 @@ export function DealDetails({ deal }: { deal: Deal }) {
         />
       </Group>
       <CompanyPicker label={t('sales.deal.company')} value={companyId} onChange={setCompanyId} />
+      <CustomDetails
+        objectType="deal"
+        values={deal.custom}
+        onSave={(custom) => update.mutateAsync({ custom })}
+      />
       <Group>
         <Button
           loading={update.isPending}

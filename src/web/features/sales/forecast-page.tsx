@@ -51,8 +51,12 @@ export default function ForecastPage() {
   const money = (n: number) => formatMoney(n, currency)
   if (forecast.isPending) return <PageSkeleton />
   if (forecast.isError) return <ErrorState error={forecast.error} />
+  // The chart adds rows up, so it shows the workspace currency only; the table has every row.
+  const others = [
+    ...new Set(forecast.data.data.map((r) => r.currency).filter((c) => c !== currency)),
+  ]
   const byPeriod = new Map<string, Record<string, number | string>>()
-  for (const r of forecast.data.data) {
+  for (const r of forecast.data.data.filter((x) => x.currency === currency)) {
     const row = byPeriod.get(r.periodStart) ?? {
       period: r.periodStart.slice(0, 7),
       closedWon: 0,
@@ -119,6 +123,11 @@ export default function ForecastPage() {
             { name: 'quota', label: t('sales.forecast.quota'), color: 'orange.6' },
           ]}
         />
+        {others.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('sales.forecast.otherCurrencies', { currency, others: others.join(', ') })}
+          </Text>
+        )}
       </Paper>
       <Table striped>
         <Table.Thead>
@@ -136,14 +145,14 @@ export default function ForecastPage() {
         </Table.Thead>
         <Table.Tbody>
           {forecast.data.data.map((r) => (
-            <Table.Tr key={`${r.periodStart}-${r.groupId}`}>
+            <Table.Tr key={`${r.periodStart}-${r.groupId}-${r.currency}`}>
               <Table.Td>{r.periodStart.slice(0, 7)}</Table.Td>
               <Table.Td>{r.groupName ?? t('sales.forecast.noOwner')}</Table.Td>
-              <Table.Td>{money(r.closedWon)}</Table.Td>
-              <Table.Td>{money(r.commit)}</Table.Td>
-              <Table.Td>{money(r.bestCase)}</Table.Td>
-              <Table.Td>{money(r.weighted)}</Table.Td>
-              <Table.Td>{r.quota === null ? '' : money(r.quota)}</Table.Td>
+              <Table.Td>{formatMoney(r.closedWon, r.currency)}</Table.Td>
+              <Table.Td>{formatMoney(r.commit, r.currency)}</Table.Td>
+              <Table.Td>{formatMoney(r.bestCase, r.currency)}</Table.Td>
+              <Table.Td>{formatMoney(r.weighted, r.currency)}</Table.Td>
+              <Table.Td>{r.quota === null ? '' : formatMoney(r.quota, r.currency)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -22,7 +22,6 @@ import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
 import { useTeams } from '../admin/teams/teams.queries'
-import { useMe } from '../auth/auth.queries'
 import { useUsers } from '../users/users.queries'
 import { BoardColumn } from './board-column'
 import { DealList } from './deal-list'
@@ -49,7 +48,6 @@ export default function PipelineBoardPage() {
   const isLive = useBoardEvents(pipelineId)
   const { users, byId } = useUsers()
   const teams = useTeams()
-  const currency = useMe().data?.workspace?.currency ?? 'EUR'
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }))
   useEffect(() => setExtra({}), [board.data])
 
@@ -193,7 +191,7 @@ export default function PipelineBoardPage() {
                   <BoardColumn
                     key={col.stageId}
                     column={col}
-                    currency={currency}
+                    currency={board.data.currency}
                     extraCards={more?.cards ?? []}
                     ownerName={(id) => (id ? byId.get(id)?.name : undefined)}
                     refusals={refusals}

@@ -71,7 +71,12 @@ export function Timeline({ objectType, id, fetch }: Props) {
       <MantineTimeline bulletSize={26} lineWidth={2}>
         {events.map((e) => {
           const Icon = iconOf(e)
-          const actor = e.actorUserId ? byId.get(e.actorUserId)?.name : undefined
+          // Changes the person made through their own privacy link have no user behind them.
+          const actor = e.actorUserId
+            ? byId.get(e.actorUserId)?.name
+            : e.data?.actor === 'data_subject'
+              ? t('record.byDataSubject')
+              : undefined
           return (
             <MantineTimeline.Item
               key={e.id}
@@ -121,6 +126,7 @@ function EventTitle({ event: e }: { event: TimelineEvent }) {
       ? `/companies/${String(e.data.companyId)}`
       : null
   const role = typeof e.data?.role === 'string' ? e.data.role : null
+  const purpose = typeof e.data?.purposeKey === 'string' ? e.data.purposeKey : null
   return (
     <Text size="sm" fw={500}>
       {t(`record.${e.eventType}`, { defaultValue: e.eventType })}
@@ -133,6 +139,7 @@ function EventTitle({ event: e }: { event: TimelineEvent }) {
         </>
       )}
       {role && ` · ${role}`}
+      {purpose && ` · ${purpose}`}
     </Text>
   )
 }
