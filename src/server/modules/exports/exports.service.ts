@@ -52,6 +52,8 @@ const types = {
   vcard: 'text/vcard; charset=utf-8',
 }
 
+const exportSort = '-updatedAt'
+
 export async function exportRecords(
   deps: Deps,
   actor: Actor,
@@ -59,7 +61,9 @@ export async function exportRecords(
 ): Promise<ExportResult> {
   const { object, format, delimiter, bom: bomText, ...rest } = q
   const bom = bomText === 'true'
-  const query: ListQuery = { ...rest, limit: pageSize }
+  // An export wants every match: a search without `sort` is ranked and reads only the best
+  // candidates (list-query.ts), so an export always runs in a sort order.
+  const query: ListQuery = { ...rest, sort: rest.sort ?? exportSort, limit: pageSize }
   const isContacts = object === 'contacts'
   authorize(actor, object, 'read')
   const defs = await customFieldDefinitions(

@@ -63,6 +63,18 @@ describe('exports', () => {
     expect(table.rows).toHaveLength(1)
   })
 
+  it('exports every match of a search, not only the best-ranked candidates', async () => {
+    const c = await makeWorkspace(t)
+    const records = Array.from({ length: 250 }, (_, i) => ({
+      firstName: `Etu${i}`,
+      lastName: 'Korhonen',
+    }))
+    expect((await c.post('/api/v1/contacts/bulk', { records })).statusCode).toBe(201)
+    const res = await c.get('/api/v1/exports?object=contacts&format=csv&q=korhonen')
+    expect(res.statusCode).toBe(200)
+    expect(parseCsv(res.rawPayload).rows).toHaveLength(250)
+  })
+
   it('exports XLSX and vCard', async () => {
     const c = await makeWorkspace(t)
     await seed(c)

@@ -32,7 +32,9 @@ export async function exportCsv<T extends Row>(opts: {
   let cursor: string | undefined
   let count = 0
   do {
-    const page = await opts.fetchPage({ ...opts.params, limit: 500, cursor })
+    // A search without `sort` is ranked among the best candidates only; an export wants every match.
+    const sort = opts.params.sort ?? '-updatedAt'
+    const page = await opts.fetchPage({ ...opts.params, sort, limit: 500, cursor })
     for (const row of page.data)
       parts.push(line(opts.columns.map((c) => formatValue(c.value(row)))))
     count += page.data.length
