@@ -10,7 +10,12 @@ export const backupSuffix = '.tar.gz'
 // Milliseconds in the name: two backups in the same second (a migration right after a daily
 // backup) must not overwrite each other.
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').replace('Z', '')
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+    .replace('.', '-')
+    .replace('Z', '')
 }
 
 /** Writes PGlite's own tarball of its data folder (gzip), atomically, and returns its path. */

@@ -124,7 +124,9 @@ describe('migrating an embedded database', { timeout: 120_000 }, () => {
     })
     try {
       const backups = await readdir(join(dir, 'backups'))
-      expect(backups).toEqual([expect.stringMatching(/^suhde-\d{8}-\d{6}-\d{3}-pre-migrate\.tar\.gz$/)])
+      expect(backups).toEqual([
+        expect.stringMatching(/^suhde-\d{8}-\d{6}-\d{3}-pre-migrate\.tar\.gz$/),
+      ])
       expect(events).toEqual(['backup before migrating', 'migrations applied'])
       expect(await pendingMigrations(newer.db)).toEqual([])
     } finally {
