@@ -99,6 +99,13 @@ function prepareRow(ctx: ApplyContext, imp: ImportRow, row: ParsedRow): Prepared
 type PreparedChunk = { start: number; count: number; failed: Applied[]; ready: Prepared[] }
 
 /**
+ * A turn of the event loop. Drafting a chunk takes Node a few hundred milliseconds; done in one
+ * piece it would hold back the answers of the chunk being written meanwhile, and with them its
+ * next statements, so the database would wait for Node instead of working alongside it.
+ */
+const turn = () => new Promise((resolve) => setImmediate(resolve))
+
+/**
  * Reads and checks a chunk's rows; for a set-based contacts import also drafts the contact each
  * row would create. Runs outside the chunk's transaction, while the previous chunk is written.
  */
@@ -111,10 +118,11 @@ async function prepareChunk(
 ): Promise<PreparedChunk> {
   const failed: Applied[] = []
   const ready: Prepared[] = []
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const p = prepareRow(ctx, imp, row)
     if ('v' in p) ready.push(p)
     else failed.push(p)
+    if (i % 250 === 249) await turn()
   }
   if (canBulk(ctx)) {
     await resolveOwners(
@@ -122,7 +130,10 @@ async function prepareChunk(
       ctx,
       ready.flatMap((p) => p.v.ownerEmail ?? []),
     )
-    for (const p of ready) p.draft = draftContact(ctx, p)
+    for (const [i, p] of ready.entries()) {
+      p.draft = draftContact(ctx, p)
+      if (i % 250 === 249) await turn()
+    }
   }
   return { start, count: rows.length, failed, ready }
 }
@@ -335,7 +346,7 @@ async function runImport(
       const upcoming = ahead ? await ahead : null
       // Let waiting requests in: PGlite answers within the same thread, so without a turn of the
       // event loop between chunks a running import would keep every HTTP request waiting.
-      await new Promise((resolve) => setImmediate(resolve))
+      await turn()
       if (result === 'done' || result === 'stopped') break
       if (result === 'moved') {
         // Someone else wrote these rows: read on from what is committed.
