@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { contactValueFields } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
 import type { FieldChange } from '../../db/schema'
 import type { Deps } from '../../deps'
@@ -113,22 +114,7 @@ export function draftContact(ctx: ApplyContext, p: Prepared): Draft {
   }
 }
 
-const tracked: (keyof ContactValues)[] = [
-  'firstName',
-  'lastName',
-  'emails',
-  'phones',
-  'title',
-  'language',
-  'birthDate',
-  'gender',
-  'interests',
-  'address',
-  'lifecycleStage',
-  'ownerId',
-  'source',
-  'custom',
-]
+const tracked: (keyof ContactValues)[] = [...contactValueFields, 'custom']
 
 type NewRecord = {
   p: Prepared
