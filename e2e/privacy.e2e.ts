@@ -341,6 +341,8 @@ describe('data protection', () => {
     // Cancel has the focus: Enter does no harm.
     await page.keyboard.press('Enter')
     await confirm.waitFor({ state: 'hidden' })
+    // The overlay fades out after the dialog; a click before that lands on the overlay.
+    await page.locator('.mantine-Modal-overlay').waitFor({ state: 'detached' })
     await page.getByRole('heading', { level: 1, name: `${other.first} ${other.last}` }).waitFor()
 
     await panel.getByRole('button', { name: 'Erase person' }).click()
