@@ -338,7 +338,10 @@ describe('data protection', () => {
     const panel = page.getByRole('region', { name: 'Consents' })
     await panel.getByRole('button', { name: 'Erase person' }).click()
     const confirm = page.getByRole('dialog', { name: 'Erase person' })
-    // Cancel has the focus: Enter does no harm.
+    // Cancel has the focus once the dialog is open: Enter does no harm. (Pressed earlier, Enter
+    // would reach the button that opens the dialog.)
+    const cancel = confirm.getByRole('button', { name: 'Cancel' })
+    await expect.poll(() => cancel.evaluate((el) => el === document.activeElement)).toBe(true)
     await page.keyboard.press('Enter')
     await confirm.waitFor({ state: 'hidden' })
     // The overlay fades out after the dialog; a click before that lands on the overlay.
