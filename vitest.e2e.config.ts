@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // Browser tests: Chromium (playwright-core) against the real server started by the global setup.
-// Run after `npm run build`; the server serves dist/web.
+// `npm run test:e2e` builds dist/web first when it is older than its sources; the server serves it.
 export default defineConfig({
   test: {
     name: 'e2e',

@@ -118,6 +118,9 @@ export function SearchSpotlight() {
       onSpotlightOpen={() => setRecent(readRecent())}
       scrollable
       maxHeight={460}
+      // No opening animation: the input takes the focus only once the dialog is in place, and
+      // a fast typist's first keys after Ctrl+K would otherwise be lost.
+      transitionProps={{ duration: 0 }}
     >
       {/* The dialog's accessible name; Spotlight itself renders no title. */}
       <VisuallyHidden>
