@@ -8,6 +8,14 @@ if (major < 22 || (major === 22 && minor < 12)) {
   )
   process.exit(1)
 }
-const { register } = await import('tsx/esm/api')
-register()
-await import('../src/cli/main.ts')
+// The prebuilt bundle (bin/build-server-if-stale.mjs, run by `npm start`) when it is up to date;
+// otherwise the sources through tsx, so a fresh clone, tests and edited sources work unbuilt.
+const { bundlePath, isBundleFresh } = await import('./server-bundle.mjs')
+if (process.env.SUHDE_NO_BUNDLE !== '1' && isBundleFresh()) {
+  const { pathToFileURL } = await import('node:url')
+  await import(pathToFileURL(bundlePath).href)
+} else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import('../src/cli/main.ts')
+}

@@ -1,31 +1,7 @@
-// Code passed to page.evaluate runs in the browser and uses its DOM types.
-/// <reference lib="dom" />
-import type { AxeResults } from 'axe-core'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { api, axePath, newContext, screenshot, unique, useBrowser } from './browser'
-
-type Violation = AxeResults['violations'][number]
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath })
-  const result = await page.evaluate(() => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe
-    return axe.run(document)
-  })
-  // A page where axe found nothing to check would pass without checking anything.
-  expect(result.passes.length).toBeGreaterThan(10)
-  return result.violations
-    .filter((v: Violation) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v: Violation) =>
-        `${v.impact} ${v.id}: ${v.help}\n` +
-        v.nodes
-          .slice(0, 5)
-          .map((n) => `  ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ')}`)
-          .join('\n'),
-    )
-}
+import { seriousViolations } from './axe'
+import { api, newContext, screenshot, unique, useBrowser } from './browser'
 
 type Check = { name: string; path: () => string; ready: (page: Page) => Promise<unknown> }
 

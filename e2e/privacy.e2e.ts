@@ -314,7 +314,7 @@ describe('data protection', () => {
     expect(await page.getByRole('table').textContent()).not.toContain(person.corrected)
 
     await done.getByRole('link', { name: 'Erased person' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Unnamed contact' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Erased person' }).waitFor()
     const panel = page.getByRole('region', { name: 'Consents' })
     await panel.getByText('Personal data erased').waitFor()
     expect(await page.locator('main').textContent()).not.toContain(email)
@@ -350,7 +350,7 @@ describe('data protection', () => {
 
     await panel.getByRole('button', { name: 'Erase person' }).click()
     await confirm.getByRole('button', { name: 'Erase person' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Unnamed contact' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Erased person' }).waitFor()
     await panel.getByText('Personal data erased').waitFor()
     await page.getByRole('region', { name: 'Timeline' }).getByText('Personal data erased').waitFor()
     const contact = await api<{ firstName: string | null; emails: unknown[] }>(
@@ -358,6 +358,15 @@ describe('data protection', () => {
       `/contacts/${ids.other}`,
     )
     expect(contact).toMatchObject({ firstName: null, emails: [] })
+
+    // The contacts list names them the same way, not with a blank (the list filtered to them
+    // through the address, as a shared link would).
+    await page.goto(`/contacts?f=id:eq:${ids.other}`)
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/contacts/${ids.other}"]`) })
+    await row.getByText('Erased person', { exact: true }).waitFor()
+    await screenshot(page, 'privacy-contacts-list-erased')
   })
 
   it('previews and runs a retention policy, with the run in the log', async () => {

@@ -185,3 +185,78 @@ describe('deal custom fields and currencies', () => {
     await screenshot(page, 'sales-deal-custom')
   })
 })
+
+describe('targets and the list view', () => {
+  const s = useBrowser()
+
+  it("sets a rep's quota and weekly targets on the forecast page", async () => {
+    const { page } = s
+    const name = unique('Tavoite Myyjä')
+    const email = `${unique('t').replace(' ', '-')}@example.test`.toLowerCase()
+    const { user } = await api<{ user: { id: string } }>('POST', '/users', {
+      email,
+      name,
+      role: 'sales',
+      password: 'tavoite-salasana-1',
+    })
+    await page.goto('/forecast')
+    const targets = page.getByRole('region', { name: 'Targets' })
+    await targets.getByLabel('Rep').click()
+    await page.getByRole('option', { name }).click()
+    await targets.getByLabel('First month').fill('2026-05')
+    await targets.getByLabel('Quota').fill('5000')
+    await targets.getByRole('button', { name: 'Set quota' }).click()
+    await targets.getByRole('row').filter({ hasText: name }).getByText('€5,000.00').waitFor()
+
+    const row = targets
+      .getByRole('row')
+      .filter({ hasText: name })
+      .filter({ has: page.getByRole('button', { name: 'Save' }) })
+    await row.getByLabel(`${name}: Calls`).fill('12')
+    await row.getByRole('button', { name: 'Save' }).click()
+    // The row's Save turns disabled again once the server has stored the targets.
+    await row.locator('button:disabled', { hasText: 'Save' }).waitFor()
+    const saved = await api<{ data: { userId: string; calls: number }[] }>(
+      'GET',
+      '/targets/activity',
+    )
+    expect(saved.data.find((x) => x.userId === user.id)?.calls).toBe(12)
+    const quotas = await api<{ data: { userId: string; periodStart: string; amount: number }[] }>(
+      'GET',
+      '/targets/quotas',
+    )
+    expect(quotas.data.find((q) => q.userId === user.id)).toMatchObject({
+      periodStart: '2026-05-01',
+      amount: 500000,
+    })
+    await screenshot(page, 'sales-targets')
+  })
+
+  it("lists the board's deals with the board's filters", async () => {
+    const { page } = s
+    const pipeline = await api<Pipeline>('POST', '/pipelines', {
+      name: unique('Lista'),
+      stages: [{ name: 'Liidi', probability: 10 }],
+    })
+    const early = unique('Aikainen')
+    const late = unique('Myöhäinen')
+    await api('POST', '/deals', {
+      title: early,
+      pipelineId: pipeline.id,
+      amount: 1000,
+      expectedCloseDate: '2026-01-15',
+    })
+    await api('POST', '/deals', {
+      title: late,
+      pipelineId: pipeline.id,
+      amount: 1000,
+      expectedCloseDate: '2026-09-15',
+    })
+    await page.goto(`/pipeline?pipeline=${pipeline.id}`)
+    await page.getByText('List', { exact: true }).click()
+    await page.getByRole('link', { name: late }).waitFor()
+    await page.getByLabel('Close to').fill('2026-03-31')
+    await page.getByRole('link', { name: late }).waitFor({ state: 'detached' })
+    await page.getByRole('link', { name: early }).waitFor()
+  })
+})

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, sep } from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
@@ -17,6 +16,7 @@ import type { Deps } from './deps'
 import { handleError, handleNotFound } from './errors'
 import { newId } from './lib/ids'
 import { parseQueryString } from './lib/query-string'
+import { projectPath } from './platform/project-paths'
 import { authPlugin } from './plugins/auth'
 import { authRoutes, meRoutes } from './modules/auth/auth.routes'
 import { activitiesRoutes } from './modules/activities/activities.routes'
@@ -52,7 +52,7 @@ import { exportsRoutes } from './modules/exports/exports.routes'
 import { duplicatesRoutes } from './modules/duplicates/duplicates.routes'
 import { mergesRoutes } from './modules/merges/merges.routes'
 
-const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web')
+const webDist = projectPath('dist/web')
 
 export type AppOptions = {
   logger?: boolean | object
@@ -171,7 +171,18 @@ export async function buildApp(
   if (isServingWeb) {
     // Files are looked up when asked for, so a rebuild is served without a restart; a path
     // without a file extension is a page of the single-page app, answered by its index.html.
-    await app.register(fastifyStatic, { root: webRoot, index: false })
+    const hashedAssets = join(webRoot, 'assets') + sep
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      index: false,
+      // Vite names every file under assets/ by its content hash, so a file never changes under
+      // its name: the browser keeps it without asking again. With the default (max-age=0) each
+      // page load revalidated its ~60 chunks, 0.3–0.5 s before the app could start.
+      setHeaders: (reply, path) => {
+        if (path.startsWith(hashedAssets))
+          reply.header('cache-control', 'public, max-age=31536000, immutable')
+      },
+    })
     app.get('/', { schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html').sendFile('index.html'),
     )

@@ -198,3 +198,46 @@ function constraintField(constraint: string | undefined): string {
     /_(owner|parent|assignee|company|contact|tag|team|user)_/.exec(constraint)
   return m ? `${m[1]}Id` : ''
 }
+
+/**
+ * In a bulk request, names the record a missing reference came from — `records.1.ownerId`,
+ * `records.1.tagIds.0` — instead of the bare `ownerId`/`tagId` of mapDbError. PostgreSQL says
+ * which key was missing in the violation's detail (`Key (workspace_id, owner_id)=(…, <id>) is
+ * not present…`); the first record holding that id in the field (or its list) is the one.
+ */
+export function withRecordPath(err: unknown, records: readonly object[]): unknown {
+  if (!(err instanceof AppError)) return err
+  const mapped = err
+  const issue = mapped.errors?.[0]
+  const detail = (mapped.cause as { detail?: unknown } | undefined)?.detail
+  if (!issue || issue.code !== 'unknown_reference' || typeof detail !== 'string') return err
+  const value = /\)=\((?:[^)]*, )?([^),]+)\) is not present/.exec(detail)?.[1]
+  const field = issue.path
+  if (!value || !field) return err
+  for (const [i, record] of records.entries()) {
+    const r = record as Record<string, unknown>
+    const list = r[`${field}s`]
+    const j = Array.isArray(list) ? list.indexOf(value) : -1
+    const path =
+      r[field] === value ? `records.${i}.${field}` : j >= 0 ? `records.${i}.${field}s.${j}` : null
+    if (path)
+      return new AppError(mapped.code, mapped.message, {
+        cause: mapped.cause,
+        errors: [{ ...issue, path }],
+      })
+  }
+  return err
+}
+
+/** Runs a bulk service call so a missing reference names its record (withRecordPath). */
+export async function namingRecords<T>(
+  isBulk: boolean,
+  records: readonly object[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn()
+  } catch (err) {
+    throw isBulk ? withRecordPath(err, records) : err
+  }
+}

@@ -40,12 +40,35 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
     host: opts.host ?? base.host,
   })
   const logger = opts.logger ?? loggerOptions(config)
-  const database = await openAppDatabase(config, { purpose: 'server' })
+  // Phase times in the ready line show where a slow start goes (docs/benchmarks.md).
+  const phaseMs: Record<string, number> = {}
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const start = performance.now()
+    try {
+      return await work()
+    } finally {
+      phaseMs[name] = Math.round(performance.now() - start)
+    }
+  }
+  const database = await timed('database', () => openAppDatabase(config, { purpose: 'server' }))
   let app: FastifyInstance | undefined
   try {
-    const firstRun = await ensureFirstWorkspace(database.db, config)
-    app = await buildApp({ db: database.db, engine: database.engine, config }, { logger })
-    await app.listen({ port: config.port, host: config.host })
+    // The first run's password hash (scrypt: 0.1–0.6 s here) runs on libuv's thread pool
+    // while the main thread builds the app, instead of before it.
+    const [firstRunResult, appResult] = await Promise.allSettled([
+      timed('firstRun', () => ensureFirstWorkspace(database.db, config)),
+      timed('buildApp', () =>
+        buildApp({ db: database.db, engine: database.engine, config }, { logger }),
+      ),
+    ])
+    // Assigned before throwing so the catch below closes an app that was built.
+    if (appResult.status === 'fulfilled') app = appResult.value
+    if (firstRunResult.status === 'rejected') throw firstRunResult.reason
+    if (appResult.status === 'rejected') throw appResult.reason
+    const firstRun = firstRunResult.value
+    const built = appResult.value
+    app = built
+    await timed('listen', () => built.listen({ port: config.port, host: config.host }))
     const url = publicUrl(app, config)
     if (firstRun) (opts.print ?? printOut)(`${firstRunMessage(firstRun, url)}\n`)
     // Retention policies (GDPR-4) run daily, on either database engine.
@@ -80,7 +103,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
           )
         : null
     const startupMs = Math.round(performance.now() - started)
-    app.log.info({ url, engine: database.engine, startupMs }, 'Suhde is ready')
+    app.log.info({ url, engine: database.engine, startupMs, phaseMs }, 'Suhde is ready')
     const running = app
     let closing: Promise<void> | undefined
     const close = () =>

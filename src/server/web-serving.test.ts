@@ -46,6 +46,15 @@ describe('serving the web app', () => {
     expect(missing.statusCode).toBe(404)
   })
 
+  it('lets the browser keep the hashed assets, but asks again for index.html', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/app-1.js' })
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    for (const url of ['/', '/contacts']) {
+      const page = await app.inject({ method: 'GET', url })
+      expect(page.headers['cache-control'], url).toBe('public, max-age=0')
+    }
+  })
+
   it('keeps unknown API paths as problem+json 404', async () => {
     const admin = await makeWorkspace(t)
     const cookie = await signIn(app, admin.email)

@@ -1,4 +1,4 @@
-import type { ApiClient, ListParams } from './api-client'
+import type { ApiClient, ListParams, RequestOptions } from './api-client'
 import type { Page, TimelineEvent } from './common.schema'
 import type { Company, CompanyCreate, CompanyUpdate } from './companies.schema'
 
@@ -6,8 +6,8 @@ import type { CompanyContact } from './contacts.schema'
 
 export type CompanyDuplicate = Company
 
-export const listCompanies = (api: ApiClient, params: ListParams) =>
-  api.get<Page<Partial<Company>>>('/companies', params)
+export const listCompanies = (api: ApiClient, params: ListParams, options?: RequestOptions) =>
+  api.get<Page<Partial<Company>>>('/companies', params, options)
 export const getCompany = (api: ApiClient, id: string) => api.get<Company>(`/companies/${id}`)
 export const createCompany = (api: ApiClient, input: CompanyCreate) =>
   api.post<Company>('/companies', input)

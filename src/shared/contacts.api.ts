@@ -1,11 +1,11 @@
-import type { ApiClient, ListParams } from './api-client'
+import type { ApiClient, ListParams, RequestOptions } from './api-client'
 import type { Page, TimelineEvent } from './common.schema'
 import type { Contact, ContactCreate, ContactUpdate } from './contacts.schema'
 
 export type ContactDuplicate = Contact
 
-export const listContacts = (api: ApiClient, params: ListParams) =>
-  api.get<Page<Partial<Contact>>>('/contacts', params)
+export const listContacts = (api: ApiClient, params: ListParams, options?: RequestOptions) =>
+  api.get<Page<Partial<Contact>>>('/contacts', params, options)
 export const getContact = (api: ApiClient, id: string) => api.get<Contact>(`/contacts/${id}`)
 export const createContact = (api: ApiClient, input: ContactCreate) =>
   api.post<Contact>('/contacts', input)

@@ -101,6 +101,9 @@ export const contactSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   deletedAt: timestampSchema.nullable(),
+  erasedAt: timestampSchema
+    .nullable()
+    .describe('When the person was erased (GDPR); their personal fields are blank since'),
 })
 export type Contact = z.infer<typeof contactSchema>
 export type ContactSource = Contact['source']

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { importProblemSchema } from './import-problems'
 
 // Imports (DATA-5): upload a file, map its columns to fields, preview, run as a job, undo.
 
@@ -108,7 +109,8 @@ export const importSchema = z.object({
 })
 export type Import = z.infer<typeof importSchema>
 
-export const importCellIssueSchema = z.object({ column: z.string(), message: z.string() })
+/** A cell's problem (`column` is '' for a problem of the whole row), text in the reader's language. */
+export const importCellIssueSchema = importProblemSchema.extend({ column: z.string() })
 export const importPreviewSchema = z.object({
   headers: z.array(z.string()),
   rows: z.array(
@@ -123,7 +125,13 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>
 
 export const importReportSchema = z.object({
   counts: importSchema.shape.counts,
-  failures: z.array(z.object({ line: z.number(), error: z.string() })),
+  /**
+   * `error` is the row's problems as one text in the reader's language; `problems` has each with
+   * its stable code (empty for rows stored before codes were kept: then `error` is their text).
+   */
+  failures: z.array(
+    z.object({ line: z.number(), error: z.string(), problems: z.array(importProblemSchema) }),
+  ),
   /** Rows not imported for a reason other than a duplicate: a previously erased person. */
-  flagged: z.array(z.object({ line: z.number(), reason: z.string() })),
+  flagged: z.array(z.object({ line: z.number(), reason: z.string(), code: z.string().nullable() })),
 })

@@ -106,3 +106,20 @@ export type AssignmentRule = z.infer<typeof assignmentRuleSchema>
 export const assignmentRulesSchema = z.strictObject({
   rules: z.array(assignmentRuleSchema).max(100),
 })
+
+/** What draft scoring rules would do to the open leads, before they are saved. */
+export const scoringPreviewSchema = z.object({
+  openLeads: z.number().describe('Open (not converted) leads the caller may see'),
+  changed: z.number().describe('How many of them would get a different score'),
+  leads: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        score: z.number().describe('Score now'),
+        newScore: z.number().describe('Score with the draft rules'),
+      }),
+    )
+    .describe('The best ten by the new score'),
+})
+export type ScoringPreview = z.infer<typeof scoringPreviewSchema>

@@ -29,6 +29,7 @@ import type {
   LeadConvert,
   LeadCreate,
   LeadUpdate,
+  ScoringPreview,
   ScoringRule,
 } from './leads.schema'
 import type {
@@ -128,3 +129,7 @@ export const setScoringRules = (api: ApiClient, rules: ScoringRule[]) =>
   api.put<{ rules: ScoringRule[] }>('/leads/scoring-rules', { rules })
 export const getAssignmentRules = (api: ApiClient) =>
   api.get<{ rules: AssignmentRule[] }>('/leads/assignment-rules')
+export const setAssignmentRules = (api: ApiClient, rules: AssignmentRule[]) =>
+  api.put<{ rules: AssignmentRule[] }>('/leads/assignment-rules', { rules })
+export const previewScoringRules = (api: ApiClient, rules: ScoringRule[]) =>
+  api.post<ScoringPreview>('/leads/scoring-rules/preview', { rules })

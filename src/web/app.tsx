@@ -1,14 +1,15 @@
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AppLayout } from './components/layout/app-layout'
 import { PageSkeleton } from './components/ui/page-skeleton'
 import { adminRoutes, publicAccountRoutes } from './features/admin/admin-routes'
 import { RequireAuth } from './features/auth/require-auth'
 import { queryClient } from './lib/query-client'
-import { cssVariablesResolver, theme } from './lib/theme'
+import { cssVariablesResolver, themeFor } from './lib/theme'
 
 // Every page is its own chunk so the first load carries only the shell.
 const SignInPage = lazy(() => import('./features/auth/sign-in-page'))
@@ -27,11 +28,15 @@ const DealPage = lazy(() => import('./features/sales/deal-page'))
 const ProductsPage = lazy(() => import('./features/sales/products-page'))
 const ForecastPage = lazy(() => import('./features/sales/forecast-page'))
 const LeadsPage = lazy(() => import('./features/sales/leads-page'))
+const LeadRulesPage = lazy(() => import('./features/sales/lead-rules/lead-rules-page'))
 const ImportPage = lazy(() => import('./features/imports/import-page'))
 const DuplicatesPage = lazy(() => import('./features/duplicates/duplicates-page'))
 const NotFoundPage = lazy(() => import('./components/layout/not-found-page'))
 
 export function App() {
+  const { t } = useTranslation()
+  const closeLabel = t('common.close')
+  const theme = useMemo(() => themeFor({ closeLabel }), [closeLabel])
   return (
     <MantineProvider
       theme={theme}
@@ -62,6 +67,7 @@ export function App() {
                   <Route path="products" element={<ProductsPage />} />
                   <Route path="forecast" element={<ForecastPage />} />
                   <Route path="leads" element={<LeadsPage />} />
+                  <Route path="leads/rules" element={<LeadRulesPage />} />
                   <Route path="imports" element={<ImportPage />} />
                   <Route path="duplicates" element={<DuplicatesPage />} />
                   {adminRoutes()}

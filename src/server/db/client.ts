@@ -1,9 +1,7 @@
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
-import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
+import { PreparingClient } from './prepared-statements'
 import type { Database } from './schema'
 
 // Dates without time stay 'YYYY-MM-DD' strings: a birth date must not shift with the time zone.
@@ -28,17 +26,35 @@ export type OpenOptions = { databaseUrl?: string; dataDir?: string; poolSize?: n
 /** Opens PostgreSQL when a URL is given, else PGlite in `dataDir` (`memory://` for tests). */
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 })
+    // Named prepared statements per connection: parsed and planned once (prepared-statements.ts).
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      Client: PreparingClient,
+    })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', pool, close: () => db.destroy() }
   }
-  const pglite = await PGlite.create(opts.dataDir ?? 'memory://', {
-    extensions: { pg_trgm, unaccent },
-  })
+  const { PGlite, extensions } = await loadPglite()
+  const pglite = await PGlite.create(opts.dataDir ?? 'memory://', { extensions })
   return wrapPglite(pglite)
 }
 
-export function wrapPglite(pglite: PGlite): DbHandle {
+/**
+ * PGlite with the extensions our migrations need, loaded on first use: a server on PostgreSQL
+ * never loads the embedded database's code.
+ */
+export async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+  ])
+  return { PGlite, extensions: { pg_trgm, unaccent } }
+}
+
+export async function wrapPglite(pglite: PGlite): Promise<DbHandle> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres')
   // PGlite is one connection: the pool of one serialises queries and transactions.
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { FilterOp, ListQuery } from '../../shared/common.schema'
 import { AppError } from '../errors'
 import type { CustomFieldType } from '../../shared/custom-fields.schema'
+import { escapeLike, hasTrigrams, prefixIndexOrder, startsWith } from './text-match'
 
 // Turns the list parameters every endpoint shares (filter, sort, cursor, q) into SQL, from a
 // declaration of the object's fields. Only the columns declared here can be reached, so user
@@ -111,10 +112,6 @@ function typed(field: FieldSpec, value: unknown): RawBuilder<unknown> {
   }
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 function filterCondition(
   field: FieldSpec,
   op: FilterOp,
@@ -220,12 +217,16 @@ export type RankedSearch = {
    * that apply `where` as it is. */
   match: RawBuilder<unknown>
   /** Names that start with `q`: an index range read in order, which stops at the bound. */
-  prefix?: RawBuilder<unknown>
-  /** Stems and substrings: through their GIN indexes, read when the names were too few. */
-  exact: RawBuilder<unknown>[]
-  /** The typo-tolerant trigram match: costly for common words, read only when `exact` found
-   * fewer candidates than the bound. */
-  fuzzy: RawBuilder<unknown>
+  prefix?: { match: RawBuilder<unknown>; order: RawBuilder<unknown> }
+  /** Whole words (stems), through the GIN index: read when the names were too few. */
+  words: RawBuilder<unknown>
+  /** Substrings, through the trigram index: read only when the names and words found fewer
+   * than the bound (as when the last word is still being typed). Absent for one- or two-letter
+   * text, which a trigram index cannot narrow (text-match.ts). */
+  substring?: RawBuilder<unknown>
+  /** The typo-tolerant trigram match: costly for common words, read only when the exact ways
+   * found fewer candidates than the bound. Absent for one- or two-letter text. */
+  fuzzy?: RawBuilder<unknown>
   idExpr: RawBuilder<unknown>
 }
 
@@ -251,9 +252,21 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
   if (q && spec.searchTextExpr && spec.searchVectorExpr) {
     const tsq = sql`(websearch_to_tsquery('finnish', ${q}) || websearch_to_tsquery('english', ${q}))`
     const stems = sql`${spec.searchVectorExpr} @@ ${tsq}`
-    const fuzzy = sql`${q} <% ${spec.searchTextExpr}`
-    const substring = sql`${spec.searchTextExpr} like ${'%' + escapeLike(q) + '%'}`
-    const match = sql`(${stems} or ${fuzzy} or ${substring})`
+    const names = spec.namePrefixExpr && startsWith(spec.namePrefixExpr, q)
+    // One or two letters match names that start with them and whole words, sorted or ranked,
+    // in pages and counts alike: the substring and typo matches would read the whole trigram
+    // index (text-match.ts). Longer text keeps every way of matching.
+    const trigrams = hasTrigrams(q)
+    const fuzzy = trigrams ? sql`${q} <% ${spec.searchTextExpr}` : undefined
+    const substring = trigrams
+      ? sql`${spec.searchTextExpr} like ${'%' + escapeLike(q) + '%'}`
+      : undefined
+    const match =
+      fuzzy && substring
+        ? sql`(${stems} or ${fuzzy} or ${substring})`
+        : names
+          ? sql`(${names} or ${stems})`
+          : stems
     where.push(match)
     if (!query.sort) {
       // Ranked results page by offset: relevance is not a stable keyset.
@@ -265,10 +278,12 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
         isSearch: true,
         ranked: {
           match,
-          prefix: spec.namePrefixExpr
-            ? sql`${spec.namePrefixExpr} like ${escapeLike(q) + '%'}`
-            : undefined,
-          exact: [stems, substring],
+          prefix:
+            spec.namePrefixExpr && names
+              ? { match: names, order: prefixIndexOrder(spec.namePrefixExpr) }
+              : undefined,
+          words: stems,
+          substring,
           fuzzy,
           idExpr: spec.idExpr,
         },
@@ -295,7 +310,13 @@ export function planList(spec: ListSpec, query: ListQuery): PlannedList {
   return {
     isSearch: Boolean(q && spec.searchTextExpr),
     where,
-    sortExpr: e,
+    // A timestamp goes into the cursor as text with its microseconds: a JS Date keeps only
+    // milliseconds, and rows written in one transaction share their timestamp, so a cursor
+    // rounded down skipped the rest of them on PostgreSQL (an imported chunk, a bulk create).
+    sortExpr:
+      field.type === 'timestamp'
+        ? sql`to_char(${e} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+        : e,
     orderBy: sql`${e} ${dir}${nulls}, ${id} ${dir}`,
     limit,
     offset: 0,

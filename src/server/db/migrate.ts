@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { sql } from 'kysely'
+import { projectPath } from '../platform/project-paths'
 import type { Db } from './client'
 
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations')
+const migrationsDir = projectPath('src/server/db/migrations')
 
 export type Migration = { id: string; sql: string; checksum: string }
 

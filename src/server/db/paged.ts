@@ -28,9 +28,11 @@ export async function planPage<DB, TB extends keyof DB, O extends { id: string }
   plan: PlannedList,
   conditions: RawBuilder<unknown>[],
   from: (db: Db) => SelectQueryBuilder<DB, TB, O>,
+  /** Aborted when nobody waits for the page any more: a ranked search skips its second read. */
+  signal?: AbortSignal,
 ): Promise<{ rows: O[]; nextCursor: string | null }> {
   if (plan.ranked) {
-    const rows = await rankedRows(db, plan, plan.ranked, conditions, from)
+    const rows = await rankedRows(db, plan, plan.ranked, conditions, from, signal)
     return { rows: rows.slice(0, plan.limit), nextCursor: plan.nextCursor(rows) }
   }
   return runPlanned(db, plan, async (db) => {
@@ -50,9 +52,11 @@ export async function planPage<DB, TB extends keyof DB, O extends { id: string }
  * rankedCandidateLimit rows through its own index (the filters and visibility apply inside, so
  * every candidate counts), scored as they are read; only the page's rows are read in full.
  * Cheapest first: names that start with `q` (a btree range, read in order, stops at the bound;
- * enough for a common name); else stems and substrings through the GIN indexes; the trigram
- * match only when those found fewer than the bound (a misspelling) — its one-time filter keeps
- * its costly index scan from running otherwise.
+ * enough for a common name; in the index's order, so the planner reads its range); else whole
+ * words through the GIN index, substrings only when names and words found fewer than the bound
+ * (the last word still being typed), the trigram match only when all those did (a
+ * misspelling) — their one-time filters keep the costly trigram index scans from running
+ * otherwise. One- or two-letter text has neither (text-match.ts).
  */
 async function rankedRows<DB, TB extends keyof DB, O extends { id: string }>(
   db: Db,
@@ -60,14 +64,16 @@ async function rankedRows<DB, TB extends keyof DB, O extends { id: string }>(
   ranked: RankedSearch,
   conditions: RawBuilder<unknown>[],
   from: (db: Db) => SelectQueryBuilder<DB, TB, O>,
+  signal?: AbortSignal,
 ): Promise<(O & { __sort: unknown })[]> {
   const filters = [...conditions, ...plan.where.filter((c) => c !== ranked.match)]
-  const candidates = (db: Db, match: RawBuilder<unknown>) =>
-    sql`(${from(db)
+  const candidates = (db: Db, match: RawBuilder<unknown>, order?: RawBuilder<unknown>) => {
+    const query = from(db)
       .clearSelect()
       .select([ranked.idExpr.as('id'), plan.sortExpr.as('score')] as never)
       .where(allOf([...filters, match]) as never)
-      .limit(rankedCandidateLimit)})`
+    return sql`(${(order ? query.orderBy(order as never) : query).limit(rankedCandidateLimit)})`
+  }
   const page = (db: Db) =>
     sql`(${from(db)
       .select(plan.sortExpr.as('__sort') as never)
@@ -79,24 +85,34 @@ async function rankedRows<DB, TB extends keyof DB, O extends { id: string }>(
     // A plain statement: the btree range must be read as an index scan to stop at the bound.
     // With the count of names beside the page, one round trip tells whether they were enough.
     const result = await sql<O & { __sort: unknown; __names: number }>`
-      with hits as ${candidates(db, ranked.prefix)}, ${ranking}
+      with hits as ${candidates(db, ranked.prefix.match, ranked.prefix.order)}, ${ranking}
       select p.*, n.n as __names from (select count(*)::int as n from hits) n
       left join ${page(db)} p on true
       order by p.__sort desc, p.id desc`.execute(db)
     if ((result.rows[0]?.__names ?? 0) >= rankedCandidateLimit)
       return result.rows.filter((r) => r.id !== null)
   }
+  // The user typed on (the request was aborted): nobody waits for the costlier read.
+  if (signal?.aborted) return []
   return withIndexScans(db, async (db) => {
-    const exact = [...(ranked.prefix ? [ranked.prefix] : []), ...ranked.exact]
+    const words = [
+      ...(ranked.prefix ? [candidates(db, ranked.prefix.match, ranked.prefix.order)] : []),
+      candidates(db, ranked.words),
+    ]
+    // Each later way is a one-time filter of the statement: its index scan runs only when the
+    // ways before it found fewer than the bound.
+    const substring = ranked.substring
+      ? sql`union select s.id, s.score from ${candidates(db, ranked.substring)} s
+          where (select count(*) from words) < ${rankedCandidateLimit}`
+      : sql``
+    const fuzzy = ranked.fuzzy
+      ? sql`union select f.id, f.score from ${candidates(db, ranked.fuzzy)} f
+          where (select count(*) from exact) < ${rankedCandidateLimit}`
+      : sql``
     const result = await sql<O & { __sort: unknown }>`
-      with exact as (${sql.join(
-        exact.map((m) => candidates(db, m)),
-        sql` union `,
-      )}),
-      fuzzy as (
-        select f.id, f.score from ${candidates(db, ranked.fuzzy)} f
-        where (select count(*) from exact) < ${rankedCandidateLimit}),
-      hits as (select id, score from exact union select id, score from fuzzy),
+      with words as (${sql.join(words, sql` union `)}),
+      exact as (select id, score from words ${substring}),
+      hits as (select id, score from exact ${fuzzy}),
       ${ranking}
       select * from ${page(db)} p order by p.__sort desc, p.id desc`.execute(db)
     return result.rows

@@ -156,6 +156,8 @@ export type ContactsTable = {
   created_at: DefaultTimestamp
   updated_at: DefaultTimestamp
   deleted_at: NullableTimestamp
+  /** When the person was erased (GDPR); null for everyone else. */
+  erased_at: NullableTimestamp
 }
 
 export type ContactCompaniesTable = {
@@ -255,6 +257,8 @@ export type JobsTable = {
   last_error: string | null
   created_at: DefaultTimestamp
   updated_at: DefaultTimestamp
+  /** The claim holding the lease (a new id per claim); null when the job is free. */
+  lease_owner: Generated<string | null>
 }
 
 export type SavedViewsTable = {
@@ -654,6 +658,8 @@ export type ImportRowsTable = {
   old_values: NullableJson<Record<string, unknown>>
   error: string | null
   reason: string | null
+  /** ImportProblem[] (shared/import-problems.ts); null for rows stored before codes were kept. */
+  problems: NullableJson<unknown[]>
   added_tag_ids: string[] | null
   link_added: Generated<boolean>
 }

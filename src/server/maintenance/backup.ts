@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import type { PGlite } from '@electric-sql/pglite'
+import { loadPglite } from '../db/client'
 
 export const backupSuffix = '.tar.gz'
 
@@ -66,10 +65,8 @@ export async function restoreBackup(
   const fresh = `${dataDir.replace(/\/+$/, '')}.restoring-${process.pid}`
   await rm(fresh, { recursive: true, force: true })
   const blob = new Blob([await readFile(file)])
-  const pglite = await PGlite.create(fresh, {
-    loadDataDir: blob,
-    extensions: { pg_trgm, unaccent },
-  })
+  const { PGlite, extensions } = await loadPglite()
+  const pglite = await PGlite.create(fresh, { loadDataDir: blob, extensions })
   await pglite.query('select 1')
   await pglite.close()
   let previous: string | null = null

@@ -22,7 +22,7 @@ async function openTestDatabase(): Promise<DbHandle> {
       loadDataDir: new Blob([data]),
       extensions: { pg_trgm, unaccent },
     })
-    return wrapPglite(pglite)
+    return await wrapPglite(pglite)
   }
   const handle = await openDatabase({})
   await migrate(handle.db)

@@ -139,6 +139,7 @@ export const en = {
   contacts: {
     title: 'Contacts',
     unnamed: 'Unnamed contact',
+    erasedPerson: 'Erased person',
     new: 'New contact',
     created: 'Contact created',
     emptyTitle: 'No contacts yet',

@@ -142,6 +142,7 @@ export const fi: Messages = {
   contacts: {
     title: 'Yhteyshenkilöt',
     unnamed: 'Nimetön yhteyshenkilö',
+    erasedPerson: 'Poistettu henkilö',
     new: 'Uusi yhteyshenkilö',
     created: 'Yhteyshenkilö lisätty',
     emptyTitle: 'Ei vielä yhteyshenkilöitä',

@@ -261,12 +261,18 @@ export async function listCompanyRows(
   workspaceId: string,
   plan: PlannedList,
   vis: Visibility,
+  signal?: AbortSignal,
 ): Promise<{ data: Company[]; nextCursor: string | null }> {
-  const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
-    db
-      .selectFrom('companies as c')
-      .select(withTagsColumns())
-      .where('c.workspace_id', '=', workspaceId),
+  const page = await planPage(
+    db,
+    plan,
+    visibilityConditions('c', 'owner_id', vis),
+    (db) =>
+      db
+        .selectFrom('companies as c')
+        .select(withTagsColumns())
+        .where('c.workspace_id', '=', workspaceId),
+    signal,
   )
   return { data: toTagged(page.rows as TaggedRow[]), nextCursor: page.nextCursor }
 }

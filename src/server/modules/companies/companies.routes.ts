@@ -19,6 +19,7 @@ import { timelineQuerySchema } from '../../../shared/timeline.schema'
 import type { Deps } from '../../deps'
 import { pickFields } from '../../lib/fields'
 import { one } from '../../lib/one'
+import { closedSignal } from '../../lib/closed-signal'
 import { actorOf } from '../../plugins/auth'
 import { findMergedInto } from '../merges/merges.service'
 import {
@@ -43,7 +44,12 @@ export const companiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         response: { 200: pageSchema(companySchema.partial()) },
       },
     },
-    async (req) => pickFields(await listCompanies(deps, actorOf(req), req.query), req.query.fields),
+    // The list's quick search aborts the request of text typed past (closed-signal.ts).
+    async (req, reply) =>
+      pickFields(
+        await listCompanies(deps, actorOf(req), req.query, closedSignal(reply)),
+        req.query.fields,
+      ),
   )
   app.post(
     '/',

@@ -9,7 +9,7 @@ import { normalizeBusinessId, normalizeDomain } from '../../../shared/validators
 import type { Db } from '../../db/client'
 import { planList, type Visibility } from '../../db/list-query'
 import type { Deps } from '../../deps'
-import { AppError, fieldError, mapDbError, notFound } from '../../errors'
+import { AppError, fieldError, mapDbError, namingRecords, notFound } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
@@ -120,30 +120,32 @@ export async function createCompanies(
     ),
     tagIds: input.tagIds ?? [],
   }))
-  return withDb(() =>
-    deps.db.transaction().execute(async (trx) => {
-      const created = await insertCompanies(trx, actor.workspaceId, records, actor.userId)
-      for (const r of records)
-        if (r.tagIds.length)
-          await replaceTagLinks(trx, 'company', actor.workspaceId, r.id, r.tagIds)
-      await recordEvents(
-        trx,
-        actor,
-        created.map((c) => ({ objectType: 'company', recordId: c.id, eventType: 'created' })),
-      )
-      await audit(trx, actor, {
-        action: 'create',
-        objectType: 'company',
-        recordIds: created.map((c) => c.id),
-      })
-      if (!records.some((r) => r.tagIds.length)) return created
-      return findCompanies(
-        trx,
-        actor.workspaceId,
-        created.map((c) => c.id),
-        { ownerIds: null },
-      )
-    }),
+  return namingRecords(isBulk, inputs, () =>
+    withDb(() =>
+      deps.db.transaction().execute(async (trx) => {
+        const created = await insertCompanies(trx, actor.workspaceId, records, actor.userId)
+        for (const r of records)
+          if (r.tagIds.length)
+            await replaceTagLinks(trx, 'company', actor.workspaceId, r.id, r.tagIds)
+        await recordEvents(
+          trx,
+          actor,
+          created.map((c) => ({ objectType: 'company', recordId: c.id, eventType: 'created' })),
+        )
+        await audit(trx, actor, {
+          action: 'create',
+          objectType: 'company',
+          recordIds: created.map((c) => c.id),
+        })
+        if (!records.some((r) => r.tagIds.length)) return created
+        return findCompanies(
+          trx,
+          actor.workspaceId,
+          created.map((c) => c.id),
+          { ownerIds: null },
+        )
+      }),
+    ),
   )
 }
 
@@ -198,14 +200,17 @@ export async function listCompanies(
   deps: Deps,
   actor: Actor,
   query: ListQuery,
+  /** Aborted when nobody waits for the answer any more. */
+  signal?: AbortSignal,
 ): Promise<Page<Company>> {
   authorize(actor, 'companies', 'read')
   const defs = await customDefs(deps.db, actor.workspaceId)
   const plan = planList(companyListSpec(new Map(defs.map((d) => [d.key, d.type]))), query)
   const includeDeleted = query.includeDeleted === 'only' ? 'only' : query.includeDeleted === 'true'
   const vis = await visibility(deps, actor, includeDeleted)
-  const page = await withDb(() => listCompanyRows(deps.db, actor.workspaceId, plan, vis))
-  if (query.includeTotal !== 'true') return page
+  const page = await withDb(() => listCompanyRows(deps.db, actor.workspaceId, plan, vis, signal))
+  // Counting every match is the costliest read of a search: not for an answer nobody awaits.
+  if (query.includeTotal !== 'true' || signal?.aborted) return page
   return {
     ...page,
     total: await withDb(() => countCompanyRows(deps.db, actor.workspaceId, plan, vis)),
@@ -223,54 +228,56 @@ export async function updateCompanies(
   authorize(actor, 'companies', 'update')
   const defs = await customDefs(deps.db, actor.workspaceId)
   const vis = await visibility(deps, actor)
-  return withDb(() =>
-    deps.db.transaction().execute(async (trx) => {
-      const ids = patches.map((p) => p.id)
-      const existing = new Map(
-        (await findCompanies(trx, actor.workspaceId, ids, vis, true)).map((c) => [c.id, c]),
-      )
-      const events = []
-      for (const [i, patch] of patches.entries()) {
-        const prefix = isBulk ? `records.${i}.` : ''
-        const before = existing.get(patch.id)
-        if (!before)
-          throw isBulk
-            ? fieldError(`${prefix}id`, 'unknown_reference', 'Company not found')
-            : notFound('Company')
-        const values = mergeValues(patch, valuesOf(before), defs, prefix)
-        if (
-          values.parentId &&
-          values.parentId !== before.parentId &&
-          (await isAncestorOrSelf(trx, actor.workspaceId, patch.id, values.parentId))
-        ) {
-          throw fieldError(`${prefix}parentId`, 'cycle')
+  return namingRecords(isBulk, patches, () =>
+    withDb(() =>
+      deps.db.transaction().execute(async (trx) => {
+        const ids = patches.map((p) => p.id)
+        const existing = new Map(
+          (await findCompanies(trx, actor.workspaceId, ids, vis, true)).map((c) => [c.id, c]),
+        )
+        const events = []
+        for (const [i, patch] of patches.entries()) {
+          const prefix = isBulk ? `records.${i}.` : ''
+          const before = existing.get(patch.id)
+          if (!before)
+            throw isBulk
+              ? fieldError(`${prefix}id`, 'unknown_reference', 'Company not found')
+              : notFound('Company')
+          const values = mergeValues(patch, valuesOf(before), defs, prefix)
+          if (
+            values.parentId &&
+            values.parentId !== before.parentId &&
+            (await isAncestorOrSelf(trx, actor.workspaceId, patch.id, values.parentId))
+          ) {
+            throw fieldError(`${prefix}parentId`, 'cycle')
+          }
+          await updateCompanyRow(trx, actor.workspaceId, patch.id, values)
+          if (patch.tagIds)
+            await replaceTagLinks(trx, 'company', actor.workspaceId, patch.id, patch.tagIds)
+          events.push({ before, id: patch.id })
         }
-        await updateCompanyRow(trx, actor.workspaceId, patch.id, values)
-        if (patch.tagIds)
-          await replaceTagLinks(trx, 'company', actor.workspaceId, patch.id, patch.tagIds)
-        events.push({ before, id: patch.id })
-      }
-      const updated = await findCompanies(trx, actor.workspaceId, ids, { ownerIds: null })
-      const after = new Map(updated.map((c) => [c.id, c]))
-      const timeline = events
-        .map(({ before, id }) => {
-          const now = after.get(id) ?? before
-          const changes = diffFields(
-            { ...before, tags: before.tags.map((t) => t.id) },
-            { ...now, tags: now.tags.map((t) => t.id) },
-            [...trackedFields],
-          )
-          return { objectType: 'company', recordId: id, eventType: 'updated', changes }
+        const updated = await findCompanies(trx, actor.workspaceId, ids, { ownerIds: null })
+        const after = new Map(updated.map((c) => [c.id, c]))
+        const timeline = events
+          .map(({ before, id }) => {
+            const now = after.get(id) ?? before
+            const changes = diffFields(
+              { ...before, tags: before.tags.map((t) => t.id) },
+              { ...now, tags: now.tags.map((t) => t.id) },
+              [...trackedFields],
+            )
+            return { objectType: 'company', recordId: id, eventType: 'updated', changes }
+          })
+          .filter((e) => e.changes.length > 0)
+        await recordEvents(trx, actor, timeline)
+        await audit(trx, actor, {
+          action: 'update',
+          objectType: 'company',
+          recordIds: timeline.map((e) => e.recordId),
         })
-        .filter((e) => e.changes.length > 0)
-      await recordEvents(trx, actor, timeline)
-      await audit(trx, actor, {
-        action: 'update',
-        objectType: 'company',
-        recordIds: timeline.map((e) => e.recordId),
-      })
-      return ids.flatMap((id) => after.get(id) ?? [])
-    }),
+        return ids.flatMap((id) => after.get(id) ?? [])
+      }),
+    ),
   )
 }
 

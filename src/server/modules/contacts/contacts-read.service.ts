@@ -10,6 +10,7 @@ import { audit, auditEntries } from '../audit/audit.service'
 import { getCompany } from '../companies/companies.service'
 import { customFieldDefinitions } from '../custom-fields/definitions-cache'
 import { listTimelineEvents } from '../timeline/timeline.repo'
+import { exportContactRows, withContactLinks } from './contacts-export.repo'
 import { contactListSpec, contactSpecialFilters } from './contacts-list.repo'
 import {
   countContactRows,
@@ -76,12 +77,8 @@ function searchTerm(q: string | undefined): string | undefined {
   return normalizePhone(q) ?? q.replace(/[^\d+]/g, '')
 }
 
-export async function listContacts(
-  deps: Deps,
-  actor: Actor,
-  query: ListQuery,
-  view = 'list',
-): Promise<Page<Contact>> {
+/** The planned list query and the actor's visibility: what the list and the export share. */
+async function planContacts(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, 'contacts', 'read')
   const defs = await customFieldDefinitions(deps.db, actor.workspaceId, 'contact')
   const { rest, where } = contactSpecialFilters({ ...query, q: searchTerm(query.q) })
@@ -89,7 +86,19 @@ export async function listContacts(
   plan.where.push(...where)
   const includeDeleted = query.includeDeleted === 'only' ? 'only' : query.includeDeleted === 'true'
   const vis = await contactVisibility(deps, actor, includeDeleted)
-  const page = await withDb(() => listContactRows(deps.db, actor.workspaceId, plan, vis))
+  return { plan, vis }
+}
+
+export async function listContacts(
+  deps: Deps,
+  actor: Actor,
+  query: ListQuery,
+  view = 'list',
+  /** Aborted when nobody waits for the answer any more. */
+  signal?: AbortSignal,
+): Promise<Page<Contact>> {
+  const { plan, vis } = await planContacts(deps, actor, query)
+  const page = await withDb(() => listContactRows(deps.db, actor.workspaceId, plan, vis, signal))
   await auditRead(
     deps,
     actor,
@@ -97,11 +106,40 @@ export async function listContacts(
     page.data.map((c) => c.id),
     view,
   )
-  if (query.includeTotal !== 'true') return page
+  // Counting every match is the costliest read of a search: not for an answer nobody awaits.
+  if (query.includeTotal !== 'true' || signal?.aborted) return page
   return {
     ...page,
     total: await withDb(() => countContactRows(deps.db, actor.workspaceId, plan, vis)),
   }
+}
+
+/**
+ * A page of contacts for an export: the same filters, q, sort, cursor and visibility as
+ * listContacts and the same personal-data audit (view `export`). Answers in two steps: the
+ * page's rows and next cursor first, so the caller can start the next page's read, then
+ * `contacts`, the rows with their tags and company links (one grouped query each, not two
+ * subselects a row) once the page's audit entry is written.
+ */
+export async function readContactsForExport(
+  deps: Deps,
+  actor: Actor,
+  query: ListQuery,
+): Promise<{ nextCursor: string | null; contacts: Promise<Contact[]> }> {
+  const { plan, vis } = await planContacts(deps, actor, query)
+  const page = await withDb(() => exportContactRows(deps.db, actor.workspaceId, plan, vis))
+  const contacts = (async () => {
+    const data = await withDb(() => withContactLinks(deps.db, actor.workspaceId, page.rows))
+    await auditRead(
+      deps,
+      actor,
+      'list',
+      data.map((c) => c.id),
+      'export',
+    )
+    return data
+  })()
+  return { nextCursor: page.nextCursor, contacts }
 }
 
 /** GET /companies/:id/contacts: the company's contacts, each with its role there. */

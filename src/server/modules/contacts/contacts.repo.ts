@@ -1,8 +1,8 @@
 import { sql, type Compilable, type RawBuilder, type Selectable } from 'kysely'
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import type { Contact, ContactSource } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
 import { planCount, planPage } from '../../db/paged'
+import { phoneForms } from '../../../shared/validators'
 import { visibilityConditions, type PlannedList, type Visibility } from '../../db/list-query'
 import type { ContactsTable } from '../../db/schema'
 import { auditInsertSql, type NewAuditEntry } from '../audit/audit.repo'
@@ -35,8 +35,11 @@ const storedColumns = [
   'created_at',
   'updated_at',
   'deleted_at',
+  'erased_at',
 ] as const
 const aliasedColumns = storedColumns.map((c) => `c.${c}` as const)
+/** The stored columns a read returns, on alias `c` (the export adds tags and links per page). */
+export const storedContactColumns = aliasedColumns
 
 // The tags and company links ride along as json subselects: a read is one statement.
 const readColumns = () => [
@@ -63,12 +66,6 @@ export type ContactValues = {
   custom: Record<string, unknown>
 }
 
-/** Digits of the national form, e.g. 0401234567 for +358401234567, so q finds either. */
-function nationalDigits(e164: string): string | null {
-  const parsed = parsePhoneNumberFromString(e164)
-  return parsed ? parsed.formatNational().replace(/\D/g, '') : null
-}
-
 export /** `hämäläinen` also as `hamalainen`: people often type Finnish names without the dots. */
 function folded(s: string | null): string | null {
   const plain = s?.normalize('NFD').replace(/\p{Diacritic}/gu, '')
@@ -77,7 +74,8 @@ function folded(s: string | null): string | null {
 
 // Exported for the demo generator, which must fill search_text exactly as this repo does.
 export function searchText(v: ContactValues): string {
-  const phones = v.phones.flatMap((p) => [p.number, nationalDigits(p.number)])
+  // The national digits too (0401234567 for +358401234567), so q finds either.
+  const phones = v.phones.flatMap((p) => [p.number, phoneForms(p.number).nationalDigits])
   const names = [v.firstName, v.lastName]
   return [...names, ...names.map(folded), ...v.emails.map((e) => e.address), ...phones, v.title]
     .filter(Boolean)
@@ -155,11 +153,22 @@ export function toContact(r: Row): Contact {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     deletedAt: r.deleted_at ? r.deleted_at.toISOString() : null,
+    erasedAt: r.erased_at ? r.erased_at.toISOString() : null,
   }
 }
 
 export function valuesOf(c: Contact): ContactValues {
-  const { id: _i, companies: _c, tags: _t, createdAt: _a, updatedAt: _u, deletedAt: _d, ...v } = c
+  const {
+    id: _i,
+    companies: _c,
+    tags: _t,
+    createdAt: _a,
+    updatedAt: _u,
+    deletedAt: _d,
+    ...rest
+  } = c
+  // Erasure is not a value anyone edits, imports or merges.
+  const { erasedAt: _e, ...v } = rest
   return v
 }
 
@@ -172,10 +181,13 @@ export type Alongside = (when: RawBuilder<unknown>) => RawBuilder<unknown>[]
 /** Runs a write that returns the stored columns, with the statements that go with it. */
 async function writeWith(
   db: Db,
-  write: Compilable<StoredRow>,
+  write: Compilable<StoredRow> | RawBuilder<StoredRow>,
   alongside: RawBuilder<unknown>[],
 ): Promise<StoredRow[]> {
-  if (alongside.length === 0) return (await db.executeQuery(write.compile())).rows
+  if (alongside.length === 0)
+    return 'isRawBuilder' in write
+      ? (await write.execute(db)).rows
+      : (await db.executeQuery(write.compile())).rows
   const ctes = alongside.map((q, i) => sql`${sql.id(`with_${i}`)} as (${q})`)
   const result = await sql<StoredRow>`
     with written as (${write}), ${sql.join(ctes)}
@@ -199,17 +211,18 @@ export async function insertContacts(
   alongside?: (ids: string[]) => Alongside,
 ): Promise<Contact[]> {
   const out: Contact[] = []
-  // 1,000 rows x 18 columns stays far below PostgreSQL's 65,535 parameters per statement.
+  // A statement holds 1,000: each chunk's history goes with it as CTEs.
   for (let i = 0; i < records.length; i += 1000) {
     const chunk = records.slice(i, i + 1000)
-    const insert = db
-      .insertInto('contacts')
-      .values(chunk.map((r) => toRow(workspaceId, r.id, r.values, createdBy)))
+    const insert = contactsInsertSql(
+      workspaceId,
+      chunk.map((r) => contactRowJson(r.id, r.values, createdBy)),
+    )
     if (!alongside) {
-      await insert.execute()
+      await insert.execute(db)
       continue
     }
-    const stored = insert.returning(storedColumns)
+    const stored = sql<StoredRow>`${insert} returning ${sql.join(storedColumns.map((c) => sql.ref(c)))}`
     const rows = await writeWith(db, stored, alongside(chunk.map((r) => r.id))(written))
     const byId = new Map(rows.map((r) => [r.id, r]))
     for (const r of chunk) {
@@ -220,23 +233,48 @@ export async function insertContacts(
   return out
 }
 
-/** Stores a contact's new values; returns the stored row, or undefined when it is gone. */
+/**
+ * Stores a contact's new values; returns the stored row, or undefined when it is gone — or,
+ * with `version`, when the row was written since it was read at that version (its xmin).
+ */
 export async function updateContactRow(
   db: Db,
   workspaceId: string,
   id: string,
   v: ContactValues,
   alongside?: Alongside,
+  version?: string,
 ): Promise<StoredRow | undefined> {
   const { workspace_id: _w, id: _id, created_by: _c, ...row } = toRow(workspaceId, id, v, null)
-  const update = db
+  let update = db
     .updateTable('contacts')
     .set({ ...row, updated_at: new Date() })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', id)
-    .returning(storedColumns)
-  const [stored] = await writeWith(db, update, alongside?.(written) ?? [])
+  if (version !== undefined) update = update.where(sql<boolean>`xmin = ${version}::xid`)
+  const returning = update.returning(storedColumns)
+  const [stored] = await writeWith(db, returning, alongside?.(written) ?? [])
   return stored
+}
+
+/**
+ * One contact the actor may see, with the version of its row (xmin, which every write to the
+ * row changes) for a version-guarded update (updateContactRow).
+ */
+export async function findContactVersion(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  vis: Visibility,
+): Promise<{ contact: Contact; version: string } | undefined> {
+  let q = db
+    .selectFrom('contacts as c')
+    .select([...readColumns(), sql<string>`c.xmin::text`.as('version')])
+    .where('c.workspace_id', '=', workspaceId)
+    .where('c.id', '=', id)
+  for (const cond of visibilityConditions('c', 'owner_id', vis)) q = q.where(cond as never)
+  const row = (await q.executeTakeFirst()) as (Row & { version: string }) | undefined
+  return row && { contact: toContact(row), version: row.version }
 }
 
 /** A stored row as the API shape, with the tags and company links it is known to have. */
@@ -304,9 +342,18 @@ export async function listContactRows(
   workspaceId: string,
   plan: PlannedList,
   vis: Visibility,
+  signal?: AbortSignal,
 ): Promise<{ data: Contact[]; nextCursor: string | null }> {
-  const page = await planPage(db, plan, visibilityConditions('c', 'owner_id', vis), (db) =>
-    db.selectFrom('contacts as c').select(readColumns()).where('c.workspace_id', '=', workspaceId),
+  const page = await planPage(
+    db,
+    plan,
+    visibilityConditions('c', 'owner_id', vis),
+    (db) =>
+      db
+        .selectFrom('contacts as c')
+        .select(readColumns())
+        .where('c.workspace_id', '=', workspaceId),
+    signal,
   )
   return { data: (page.rows as Row[]).map(toContact), nextCursor: page.nextCursor }
 }
@@ -363,37 +410,38 @@ export async function findContactsByEmailOrPhone(
 }
 
 /**
- * One contact as a JSON object for insertContactsJson, from the same columns as toRow. Pure, so
- * a bulk writer (imports) can build its rows before it opens its transaction.
+ * One contact as a JSON object for the jsonb insert (contactsInsertSql), with the same columns
+ * as toRow. Pure, so a bulk writer (imports) can build its rows before it opens its transaction.
  */
-export function contactRowJson(
-  workspaceId: string,
-  id: string,
-  v: ContactValues,
-  createdBy: string | null,
-): string {
-  const row = toRow(workspaceId, id, v, createdBy)
+export function contactRowJson(id: string, v: ContactValues, createdBy: string | null): string {
   return JSON.stringify({
-    ...row,
+    id,
+    first_name: v.firstName,
+    last_name: v.lastName,
     emails: v.emails,
     phones: v.phones,
+    title: v.title,
+    language: v.language,
+    birth_date: v.birthDate,
+    gender: v.gender,
+    interests: v.interests,
     address: v.address,
+    lifecycle_stage: v.lifecycleStage,
+    owner_id: v.ownerId,
     source: v.source,
     custom: v.custom,
+    search_text: searchText(v),
+    created_by: createdBy,
   })
 }
 
 /**
- * Many contacts in one statement, unpacked from one jsonb array (imports: thousands a chunk,
- * no parameter list to compile and nothing returned). Rows come from contactRowJson.
+ * Many contacts in one statement, unpacked from one jsonb array: one parameter however many
+ * rows, so nothing to compile per row and one prepared statement for every size (a values list
+ * of 1,000 rows × 18 parameters cost Node more than the database's insert of them).
  */
-export async function insertContactsJson(
-  db: Db,
-  workspaceId: string,
-  rows: string[],
-): Promise<void> {
-  if (rows.length === 0) return
-  await sql`
+function contactsInsertSql(workspaceId: string, rows: string[]): RawBuilder<unknown> {
+  return sql`
     insert into contacts (workspace_id, id, first_name, last_name, emails, phones, title,
       language, birth_date, gender, interests, address, lifecycle_stage, owner_id, source, custom,
       search_text, created_by)
@@ -403,5 +451,15 @@ export async function insertContactsJson(
     from jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb) as x(id uuid, first_name text,
       last_name text, emails jsonb, phones jsonb, title text, language text, birth_date date,
       gender text, interests text[], address jsonb, lifecycle_stage text, owner_id uuid,
-      source jsonb, custom jsonb, search_text text, created_by uuid)`.execute(db)
+      source jsonb, custom jsonb, search_text text, created_by uuid)`
+}
+
+/** Contacts from contactRowJson rows, nothing returned (imports: thousands a chunk). */
+export async function insertContactsJson(
+  db: Db,
+  workspaceId: string,
+  rows: string[],
+): Promise<void> {
+  if (rows.length === 0) return
+  await contactsInsertSql(workspaceId, rows).execute(db)
 }

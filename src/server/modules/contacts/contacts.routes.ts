@@ -22,6 +22,7 @@ import { timelineQuerySchema } from '../../../shared/timeline.schema'
 import type { Deps } from '../../deps'
 import { pickFields } from '../../lib/fields'
 import { one } from '../../lib/one'
+import { closedSignal } from '../../lib/closed-signal'
 import { actorOf } from '../../plugins/auth'
 import { findMergedInto } from '../merges/merges.service'
 import { linkCompany, unlinkCompany } from './contact-companies.service'
@@ -47,7 +48,12 @@ export const contactsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         response: { 200: pageSchema(contactSchema.partial()) },
       },
     },
-    async (req) => pickFields(await listContacts(deps, actorOf(req), req.query), req.query.fields),
+    // The list's quick search aborts the request of text typed past (closed-signal.ts).
+    async (req, reply) =>
+      pickFields(
+        await listContacts(deps, actorOf(req), req.query, 'list', closedSignal(reply)),
+        req.query.fields,
+      ),
   )
   app.post(
     '/',

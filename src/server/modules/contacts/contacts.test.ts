@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/create-test-app'
 import { makeMember, makeWorkspace, type Client } from '../../test/factories'
+import { listContacts } from './contacts-read.service'
 
 let t: TestApp
 let admin: Client
@@ -203,6 +204,58 @@ describe('GET /api/v1/contacts', () => {
     // No name starts with the words: stems and substrings are read, and find the email.
     const rare = await pages('q=esimerk')
     expect(lastNames({ data: rare })).toEqual(['Laine'])
+  })
+
+  it('answers one or two letters with last names that start with them and whole words, ranked, sorted and counted', async () => {
+    const ws = await makeWorkspace(t)
+    await ws.post('/api/v1/contacts/bulk', {
+      records: [
+        { firstName: 'Aku', lastName: 'Peltonen' },
+        { firstName: 'Pertti', lastName: 'Lampela' },
+        { firstName: 'Pe', lastName: 'Virta' },
+      ],
+    })
+    const names = async (query: string) => {
+      const res = await ws.get(`/api/v1/contacts?${query}&includeTotal=true`)
+      expect(res.statusCode).toBe(200)
+      return { names: lastNames(res.json()).sort(), total: res.json().total }
+    }
+    // "pe" is inside Lampela and starts Pertti, but a trigram index cannot narrow on two
+    // letters: only the last name's prefix and the whole word "Pe" match.
+    const short = { names: ['Peltonen', 'Virta'], total: 2 }
+    expect(await names('q=pe')).toEqual(short)
+    expect(await names('q=PE&sort=lastName')).toEqual(short)
+    // Three letters have trigrams: substrings match again.
+    expect(await names('q=pel')).toEqual({ names: ['Lampela', 'Peltonen'], total: 2 })
+    expect(await names('q=pel&sort=lastName')).toEqual({ names: ['Lampela', 'Peltonen'], total: 2 })
+  })
+
+  it('skips the costlier reads of a search nobody waits for any more', async () => {
+    const ws = await makeWorkspace(t)
+    const contact = (
+      await ws.post('/api/v1/contacts', { lastName: 'Laine', emails: [{ address: 'a@ohitus.fi' }] })
+    ).json()
+    const actor = {
+      workspaceId: ws.workspaceId,
+      userId: ws.userId,
+      role: 'admin' as const,
+      scope: 'all' as const,
+      apiKeyId: null,
+      apiKeyScopes: null,
+      requestId: null,
+      ip: null,
+    }
+    // No last name starts with the text: the words and substrings are a second read.
+    const query = { q: 'ohitus', limit: 50, includeTotal: 'true' } as const
+    const typedPast = new AbortController()
+    typedPast.abort()
+    expect(await listContacts(t.deps, actor, query, 'list', typedPast.signal)).toEqual({
+      data: [],
+      nextCursor: null,
+    })
+    const page = await listContacts(t.deps, actor, query)
+    expect(page.data.map((c) => c.id)).toEqual([contact.id])
+    expect(page.total).toBe(1)
   })
 
   it('finds people by a misspelt last name, by phone in national form, and by email', async () => {

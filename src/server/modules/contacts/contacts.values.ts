@@ -1,6 +1,6 @@
 import type { Contact, ContactUpdate } from '../../../shared/contacts.schema'
 import type { CustomField } from '../../../shared/custom-fields.schema'
-import { normalizeEmail, normalizePhone } from '../../../shared/validators'
+import { normalizeEmail, phoneForms } from '../../../shared/validators'
 import { fieldError } from '../../errors'
 import { validateCustomValues } from '../custom-fields/custom-values'
 import { prefixPaths } from '../companies/companies.service'
@@ -41,7 +41,7 @@ export function normalizeEmails(input: NonNullable<ContactUpdate['emails']>): Co
 export function normalizePhones(input: NonNullable<ContactUpdate['phones']>): Contact['phones'] {
   // The schema accepted only numbers normalizePhone can read, so the fallback never applies.
   return input.map((p) => ({
-    number: normalizePhone(p.number) ?? p.number,
+    number: phoneForms(p.number).e164 ?? p.number,
     label: p.label || null,
   }))
 }

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events'
 import pg from 'pg'
-import { sql, type RawBuilder } from 'kysely'
 import type { DealEvent } from '../../../shared/deals.schema'
 import type { Db } from '../../db/client'
 import type { Deps } from '../../deps'
@@ -42,29 +41,25 @@ function busFor(deps: Deps): Bus {
   return bus
 }
 
-/** Sends the events after the writing transaction committed. */
+/**
+ * Sends the events after the writing transaction committed. On PostgreSQL the NOTIFYs go out on
+ * this process's listening connection, in order, and the caller does not wait for them: the
+ * write is already committed, and a live board refetches anyway. (A NOTIFY inside the writing
+ * transaction would hold PostgreSQL's single notify lock through that commit's WAL flush, so
+ * concurrent writers would commit one at a time — see docs/decisions.md.)
+ */
 export async function publishDealEvents(deps: Deps, events: WorkspaceDealEvent[]): Promise<void> {
   if (events.length === 0) return
   const bus = busFor(deps)
-  if (!bus.client) {
+  const client = bus.client
+  if (!client) {
     for (const e of events) bus.emitter.emit('event', e)
     return
   }
   for (const e of events)
-    await sql`select pg_notify(${channel}, ${JSON.stringify(e)})`.execute(deps.db)
-}
-
-/**
- * On PostgreSQL, the NOTIFY of an event as an SQL expression for the writing statement itself:
- * it is delivered when that statement commits, one round trip fewer than publishing after it.
- * Null on PGlite, where `publishDealEvents` emits in process after the write.
- */
-export function dealEventNotifySql(
-  deps: Deps,
-  event: WorkspaceDealEvent,
-): RawBuilder<unknown> | null {
-  if (!busFor(deps).client) return null
-  return sql`pg_notify(${channel}, ${JSON.stringify(event)})`
+    bus.ready
+      .then(() => client.query('select pg_notify($1, $2)', [channel, JSON.stringify(e)]))
+      .catch((err: unknown) => deps.log.warn({ err, dealId: e.dealId }, 'deal event not sent'))
 }
 
 /** Calls `onEvent` for every event of the pipeline until the returned function is called. */

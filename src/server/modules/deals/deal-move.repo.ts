@@ -5,9 +5,9 @@ import { visibilityConditions, type Visibility } from '../../db/list-query'
 import { toDeal, type DealRow } from './deals.repo'
 
 // A move is two statements: one read of everything its rules need, and one write of the deal,
-// its stays, its history and audit entry (and on PostgreSQL the live event). The write is
-// guarded by the versions the read saw, so a concurrent change makes it write nothing and the
-// service starts over, instead of holding a row lock across round trips.
+// its stays, its history and audit entry (the live event follows it). The write is guarded by
+// the versions the read saw, so a concurrent change makes it write nothing and the service
+// starts over, instead of holding a row lock across round trips.
 
 export type MoveRead = {
   deal: Deal
@@ -128,14 +128,13 @@ export type MoveWrite = {
 /**
  * Writes the move in ONE statement, only while the deal row and its pipeline row are still at the
  * versions the read saw: the deal row, then (for a stage change) the old stay closed before the
- * new one opens, so the one-open-stay index holds; `sideWrites` (timeline, audit, live event)
- * are written only when the deal row was. Returns undefined when the versions no longer match.
+ * new one opens, so the one-open-stay index holds; `sideWrites` (timeline, audit) are written
+ * only when the deal row was. Returns undefined when the versions no longer match.
  */
 export async function moveDealRow(
   db: Db,
   w: MoveWrite,
   sideWrites: (when: RawBuilder<unknown>) => RawBuilder<unknown>[],
-  finalColumn: RawBuilder<unknown> | null,
 ): Promise<Deal | undefined> {
   const moved = sql`exists (select 1 from moved)`
   const side = sideWrites(moved).map((q, k) => sql`, ${sql.raw(`side${k}`)} as (${q})`)
@@ -165,7 +164,7 @@ export async function moveDealRow(
     )
     ${sql.join(side, sql``)}
     select m.*, ${w.stageProbability}::int as stage_probability,
-      (select count(*) from opened) as opened ${finalColumn ? sql`, ${finalColumn} as notified` : sql``}
+      (select count(*) from opened) as opened
     from moved m`.execute(db)
   const row = r.rows[0]
   return row && toDeal(row, w.contacts)

@@ -8,7 +8,7 @@ import { auditEntries } from '../audit/audit.service'
 import { auditInsertSql } from '../audit/audit.repo'
 import { forgetPipelines, versionedPipelineStructure } from '../pipelines/pipelines.service'
 import { recordEventsSql } from '../timeline/timeline.service'
-import { dealEventNotifySql, publishDealEvents, type WorkspaceDealEvent } from './deal-events'
+import { publishDealEvents, type WorkspaceDealEvent } from './deal-events'
 import { checkGate } from './deal-gates'
 import { moveDealRow, readDealForMove } from './deal-move.repo'
 import { dealVisibility, stageOf, withDb } from './deals.service'
@@ -19,11 +19,12 @@ const attempts = 8
 
 /**
  * Moves a deal to a stage (and a place in its column) in two statements: a read of the deal and
- * what the stage's gate needs, then one write of the deal, its stays, timeline, audit and live
- * event that happens only if neither the deal nor its pipeline changed in between (their row
- * versions). Two concurrent moves therefore apply one after the other: the later one re-reads
- * the earlier one's stage, closes its stay and opens its own, and the stage history stays one
- * unbroken chain with exactly one open stay (which a unique index also guarantees).
+ * what the stage's gate needs, then one write of the deal, its stays, timeline and audit that
+ * happens only if neither the deal nor its pipeline changed in between (their row versions);
+ * the live event follows the commit. Two concurrent moves therefore apply one after the other:
+ * the later one re-reads the earlier one's stage, closes its stay and opens its own, and the
+ * stage history stays one unbroken chain with exactly one open stay (which a unique index also
+ * guarantees).
  */
 export async function moveDeal(
   deps: Deps,
@@ -65,7 +66,6 @@ export async function moveDeal(
         fromStageId: before.stageId,
         userId: actor.userId,
       }
-      const notify = dealEventNotifySql(deps, event)
       const after = await moveDealRow(
         deps.db,
         {
@@ -110,7 +110,6 @@ export async function moveDeal(
                 }).map((e) => auditInsertSql(e, when)),
               ]
             : [],
-        notify,
       )
       // Nothing written: the deal or its pipeline changed since the read. A changed pipeline
       // must be read again, not taken from this process's cache.
@@ -118,7 +117,8 @@ export async function moveDeal(
         forgetPipelines(ws)
         return undefined
       }
-      if (!notify) await publishDealEvents(deps, [event])
+      // After the commit, not in the writing statement: see publishDealEvents.
+      await publishDealEvents(deps, [event])
       return after
     })
     if (outcome) return outcome

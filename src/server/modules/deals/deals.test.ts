@@ -413,6 +413,16 @@ describe('OpenAPI', () => {
         '/api/v1/forecast/metrics',
         '/api/v1/targets/coaching',
         '/api/v1/leads/{id}/convert',
+        '/api/v1/pipelines/lost-reasons',
+        '/api/v1/deals/{id}/stage-history',
+        '/api/v1/deals/{id}/lines',
+        '/api/v1/quotes',
+        '/api/v1/targets/quotas',
+        '/api/v1/targets/activity/{userId}',
+        '/api/v1/targets/activity/progress',
+        '/api/v1/leads',
+        '/api/v1/leads/scoring-rules',
+        '/api/v1/leads/assignment-rules',
       ]),
     )
   })

@@ -156,23 +156,35 @@ export async function closedStats(db: Db, f: MetricsScope) {
   return r.rows[0]
 }
 
-/** Per stage: deals that entered it in the range, and how many of them later went further. */
+/**
+ * Per stage: deals that entered it in the range, and how many of them later went further (a stay
+ * in a later stage, at any time) or were won. One pass over the pipeline's stays groups them by
+ * deal: the furthest stage reached, and the stages entered in the range as a bitmask (at most 30
+ * stages a pipeline); the stages are then counted from those per-deal rows. (A correlated EXISTS
+ * per stay took 7–11 s at 200k deals and 555k stays; this is 0.75–1.5 s — docs/benchmarks.md.)
+ * A deal never changes pipeline, so all its stays are in this pipeline's stages.
+ */
 export async function stageConversion(db: Db, f: MetricsScope & { pipelineId: string }) {
   const r = await sql<{ stage_id: string; name: string; entered: number; advanced: number }>`
-    select s.id as stage_id, s.name,
-      count(distinct h.deal_id)::int as entered,
-      count(distinct h.deal_id) filter (where exists (
-        select 1 from deal_stage_history h2
-        join pipeline_stages s2 on s2.workspace_id = h2.workspace_id and s2.id = h2.stage_id
-        where h2.workspace_id = h.workspace_id and h2.deal_id = h.deal_id and s2.position > s.position
-      ) or d.status = 'won')::int as advanced
-    from pipeline_stages s
-    left join deal_stage_history h on h.workspace_id = s.workspace_id and h.stage_id = s.id
-      and h.entered_at::date between ${f.from}::date and ${f.to}::date
-    left join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
-    where s.workspace_id = ${f.workspaceId} and s.pipeline_id = ${f.pipelineId}
-      and (h.deal_id is null or (${dealScope(f)} ${f.ownerId ? sql`and d.owner_id = ${f.ownerId}` : sql``}))
-    group by s.id, s.name, s.position
-    order by s.position`.execute(db)
+    with stages as (
+      select s.id, s.name, s.position, (row_number() over (order by s.position, s.id) - 1)::int as bit
+      from pipeline_stages s
+      where s.workspace_id = ${f.workspaceId} and s.pipeline_id = ${f.pipelineId}
+    ), per_deal as (
+      select max(st.position) as top, bool_or(d.status = 'won') as is_won,
+        bit_or(1::bigint << st.bit) filter (where h.entered_at >= ${f.from}::date
+          and h.entered_at < ${f.to}::date + 1) as entered
+      from stages st
+      join deal_stage_history h on h.workspace_id = ${f.workspaceId} and h.stage_id = st.id
+      join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
+      where ${dealScope(f)} ${f.ownerId ? sql`and d.owner_id = ${f.ownerId}` : sql``}
+      group by h.deal_id
+    )
+    select st.id as stage_id, st.name, count(p.top)::int as entered,
+      count(p.top) filter (where p.top > st.position or p.is_won)::int as advanced
+    from stages st
+    left join per_deal p on p.entered & (1::bigint << st.bit) <> 0
+    group by st.id, st.name, st.position
+    order by st.position`.execute(db)
   return r.rows
 }

@@ -94,7 +94,10 @@ export async function getMetrics(deps: Deps, actor: Actor, q: MetricsQuery): Pro
     ownerIds: await visibleOwnerIds(deps, actor),
     ownerId: q.ownerId,
   }
-  const stats = await closedStats(deps.db, scope)
+  const [stats, conversion] = await Promise.all([
+    closedStats(deps.db, scope),
+    pipelineId ? stageConversion(deps.db, { ...scope, pipelineId }) : [],
+  ])
   const won = stats?.won ?? 0
   const lost = stats?.lost ?? 0
   const winRate = won + lost > 0 ? won / (won + lost) : null
@@ -106,7 +109,6 @@ export async function getMetrics(deps: Deps, actor: Actor, q: MetricsQuery): Pro
     winRate !== null && averageDealSize !== null && salesCycleDays
       ? Math.round((openDeals * averageDealSize * winRate) / Math.max(salesCycleDays, 1))
       : null
-  const conversion = pipelineId ? await stageConversion(deps.db, { ...scope, pipelineId }) : []
   return {
     won,
     lost,

@@ -117,6 +117,26 @@ describe('GET /api/v1/forecast/metrics', () => {
   })
 })
 
+describe('GET /api/v1/forecast/metrics: stage conversion', () => {
+  it('counts a deal that went back once per stage, advanced from the stages it later passed', async () => {
+    const ws = await makeWorkspace(t, 'Konversio Oy')
+    const p = await makePipeline(ws, 'Konversio')
+    const back = await makeDeal(ws, p.id, { amount: 100_00 })
+    await makeDeal(ws, p.id, { amount: 100_00 }) // stays in Liidi
+    for (const stageId of [p.stages.discovery, p.stages.lead, p.stages.discovery, p.stages.lead])
+      expect((await ws.post(`/api/v1/deals/${back.id}/move`, { stageId })).statusCode).toBe(200)
+    const deleted = await makeDeal(ws, p.id, { amount: 100_00 })
+    await ws.post(`/api/v1/deals/${deleted.id}/move`, { stageId: p.stages.discovery })
+    await ws.delete(`/api/v1/deals/${deleted.id}`)
+    const m = (await ws.get(`/api/v1/forecast/metrics?pipelineId=${p.id}`)).json()
+    // Liidi: both live deals entered (the deleted one does not count), only `back` went further.
+    expect(m.stageConversion[0]).toMatchObject({ name: 'Liidi', entered: 2, advanced: 1 })
+    expect(m.stageConversion[1]).toMatchObject({ name: 'Tarvekartoitus', entered: 1, advanced: 0 })
+    expect(m.stageConversion).toHaveLength(4)
+    expect(m.openDeals).toBe(2)
+  })
+})
+
 describe('activity targets and coaching', () => {
   it('measures calls and meetings done against weekly targets and lists what needs attention', async () => {
     const ws = await makeWorkspace(t, 'Valmennus Oy')

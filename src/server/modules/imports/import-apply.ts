@@ -1,4 +1,5 @@
 import type { ContactUpdate } from '../../../shared/contacts.schema'
+import type { ImportProblem } from '../../../shared/import-problems'
 import type { CustomField } from '../../../shared/custom-fields.schema'
 import type { Db } from '../../db/client'
 import type { FieldChange } from '../../db/schema'
@@ -63,7 +64,25 @@ export type ApplyContext = {
 const all = { ownerIds: null }
 type Result = Omit<NewOutcome, 'rowNumber' | 'raw'> & { changes?: FieldChange[] }
 
-export class RowError extends Error {}
+/** A row the import cannot write, with its problems (stable codes, see import-problems.ts). */
+export class RowError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super(problems.map((p) => p.code).join('; '))
+  }
+}
+
+/**
+ * Why a write failed, as problems: a validation error keeps each field issue's code and path
+ * (its text comes from the API's field texts); anything else is `import_not_saved` with the
+ * error's own words as the detail.
+ */
+export function problemsOf(err: unknown): ImportProblem[] {
+  if (err instanceof RowError) return err.problems
+  if (err instanceof AppError && err.errors?.length)
+    return err.errors.map((e) => ({ code: e.code, ...(e.path ? { field: e.path } : {}) }))
+  const detail = err instanceof Error ? err.message : String(err)
+  return [{ code: 'import_not_saved', params: { detail: detail.slice(0, 300) } }]
+}
 
 /** Runs `fn`, adding its time to the chunk's phase (for the log line of a finished import). */
 export async function timed<T>(ctx: ApplyContext, phase: string, fn: () => Promise<T>): Promise<T> {
@@ -76,8 +95,7 @@ export async function timed<T>(ctx: ApplyContext, phase: string, fn: () => Promi
 }
 
 function customError(err: unknown): never {
-  if (err instanceof AppError)
-    throw new RowError(err.errors?.map((e) => `${e.path}: ${e.code}`).join('; ') ?? err.message)
+  if (err instanceof AppError) throw new RowError(problemsOf(err))
   throw err
 }
 
@@ -119,7 +137,7 @@ export async function ownerIdFor(db: Db, ctx: ApplyContext, email: string | null
   if (!email) return ctx.userId
   await resolveOwners(db, ctx, [email])
   const id = ctx.ownerIds.get(email)
-  if (!id) throw new RowError(`Owner "${email}" is not a member of this workspace`)
+  if (!id) throw new RowError([{ code: 'import_owner_not_member', field: 'owner', value: email }])
   return id
 }
 
@@ -166,7 +184,8 @@ export async function applyCompany(
 ): Promise<Result | null> {
   const c = v.company
   if (!c.name) {
-    if (ctx.objectType === 'companies') throw new RowError('The company name is empty')
+    if (ctx.objectType === 'companies')
+      throw new RowError([{ code: 'import_company_name_missing', field: 'companyName' }])
     return null
   }
   const isRecord = ctx.objectType !== 'contacts'
@@ -217,7 +236,7 @@ export async function applyCompany(
   if (!isRecord || ctx.matchAction === 'skip')
     return { ...base, outcome: 'skipped', recordId: existingId, oldValues: null }
   const [company] = await findCompanies(db, ctx.workspaceId, [existingId], all, true)
-  if (!company) throw new RowError('The matched company disappeared')
+  if (!company) throw new RowError([{ code: 'import_matched_company_gone' }])
   const old = companyValuesOf(company)
   const clean = Object.fromEntries(
     Object.entries(input).filter(([, x]) => x !== null && x !== undefined),
@@ -304,7 +323,7 @@ export async function applyContact(
       if (ctx.matchAction === 'skip')
         return { ...base, outcome: 'skipped', recordId, oldValues: null }
       const [contact] = await findContacts(db, ctx.workspaceId, [recordId], all, true)
-      if (!contact) throw new RowError('The matched contact disappeared')
+      if (!contact) throw new RowError([{ code: 'import_matched_contact_gone' }])
       const old: ContactValues = contactValuesOf(contact)
       const fill = ctx.matchAction === 'fill_empty'
       const patch = fill ? onlyEmpty(input, old) : input

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { contactValueFields } from '../../../shared/contacts.schema'
+import type { ImportProblem } from '../../../shared/import-problems'
 import type { Db } from '../../db/client'
 import type { FieldChange } from '../../db/schema'
 import type { Deps } from '../../deps'
@@ -19,7 +20,14 @@ import { mergeValues } from '../contacts/contacts.values'
 import { erasedValues } from '../privacy/erasure.service'
 import { addTagLinks } from '../tags/tag-links.repo'
 import { diffFields } from '../timeline/timeline.service'
-import { onlyEmpty, resolveOwners, resolveTags, timed, type ApplyContext } from './import-apply'
+import {
+  onlyEmpty,
+  problemsOf,
+  resolveOwners,
+  resolveTags,
+  timed,
+  type ApplyContext,
+} from './import-apply'
 import type { RowValues } from './import-values'
 import { ContactKeyIndex } from './import-keys'
 import {
@@ -38,7 +46,8 @@ import {
 export type Prepared = { line: number; raw: string[]; v: RowValues; draft?: Draft }
 
 /** The new contact a row would make, built before the chunk's transaction, or why it cannot. */
-export type Draft = { id: string; values: ContactValues; json: string } | { error: string }
+export type Draft =
+  { id: string; values: ContactValues; json: string } | { problems: ImportProblem[] }
 
 /** An outcome and, for an update, the fields it changed (for the timeline, not stored). */
 export type Applied = NewOutcome & { changes?: FieldChange[] }
@@ -53,7 +62,10 @@ function keyOf(ctx: ApplyContext, v: RowValues): string | undefined {
   return undefined
 }
 
-export function failedOutcome(p: { line: number; raw: string[] }, error: string): Applied {
+export function failedOutcome(
+  p: { line: number; raw: string[] },
+  problems: ImportProblem[],
+): Applied {
   return {
     rowNumber: p.line,
     raw: p.raw,
@@ -63,7 +75,7 @@ export function failedOutcome(p: { line: number; raw: string[] }, error: string)
     companyId: null,
     companyCreated: false,
     oldValues: null,
-    error,
+    error: problems,
   }
 }
 
@@ -100,7 +112,8 @@ export function draftContact(ctx: ApplyContext, p: Prepared): Draft {
   try {
     const email = p.v.ownerEmail
     const ownerId = email ? ctx.ownerIds.get(email) : ctx.userId
-    if (!ownerId) return { error: `Owner "${email}" is not a member of this workspace` }
+    if (!ownerId)
+      return { problems: [{ code: 'import_owner_not_member', field: 'owner', value: email ?? '' }] }
     const values = mergeValues(
       { ...contactInput(p.v), ownerId, custom: p.v.custom, source: { channel: 'import' } },
       undefined,
@@ -108,9 +121,9 @@ export function draftContact(ctx: ApplyContext, p: Prepared): Draft {
       '',
     )
     const id = newId()
-    return { id, values, json: contactRowJson(ctx.workspaceId, id, values, ctx.userId) }
+    return { id, values, json: contactRowJson(id, values, ctx.userId) }
   } catch (err) {
-    return { error: describeError(err) }
+    return { problems: problemsOf(err) }
   }
 }
 
@@ -126,8 +139,10 @@ type NewRecord = {
   company: { id: string; isNew: boolean } | null
 }
 
-const erasedReason = (kinds: string) =>
-  `Previously erased person: their ${kinds.replace(',', ' and ')} was erased earlier, so the row was not imported; add them by hand if they asked to come back`
+const erasedReason = (kinds: string): ImportProblem => ({
+  code: 'import_previously_erased',
+  params: { kinds },
+})
 
 /** Companies named by the rows: found by business ID or name, or planned as new. */
 async function companiesFor(db: Db, ctx: ApplyContext, rows: Prepared[]) {
@@ -270,8 +285,8 @@ export async function applyContactRows(
         continue
       }
       const draft = p.draft ?? draftContact(ctx, p)
-      if ('error' in draft) {
-        outcomes.push(failedOutcome(p, draft.error))
+      if ('problems' in draft) {
+        outcomes.push(failedOutcome(p, draft.problems))
         standing.add(p.line)
         continue
       }
@@ -286,7 +301,7 @@ export async function applyContactRows(
       fresh.push(record)
       if (key) byKey.set(key, record)
     } catch (err) {
-      outcomes.push(failedOutcome(p, describeError(err)))
+      outcomes.push(failedOutcome(p, problemsOf(err)))
       standing.add(p.line)
     }
   }
@@ -313,7 +328,7 @@ export async function applyContactRows(
     for (const m of matched) {
       const old = stored.get(m.id)
       if (!old) {
-        outcomes.push(failedOutcome(m.p, 'The matched contact disappeared'))
+        outcomes.push(failedOutcome(m.p, [{ code: 'import_matched_contact_gone' }]))
         continue
       }
       try {
@@ -332,7 +347,7 @@ export async function applyContactRows(
         stored.set(m.id, values)
         updates.push({ p: m.p, id: m.id, old, values })
       } catch (err) {
-        outcomes.push(failedOutcome(m.p, describeError(err)))
+        outcomes.push(failedOutcome(m.p, problemsOf(err)))
       }
     }
   }
@@ -389,9 +404,7 @@ export async function applyContactRows(
 
   await sql`savepoint import_bulk`.execute(db)
   try {
-    const rows = fresh.map(
-      (f) => f.json ?? contactRowJson(ctx.workspaceId, f.id, f.values, ctx.userId),
-    )
+    const rows = fresh.map((f) => f.json ?? contactRowJson(f.id, f.values, ctx.userId))
     await timed(ctx, 'insert', () => insertContactsJson(db, ctx.workspaceId, rows))
     await timed(ctx, 'writes', async () => {
       await insertCompanies(db, ctx.workspaceId, created, ctx.userId)

@@ -1,18 +1,21 @@
 import { emailSchema, lifecycleStages, tiers } from '../../../shared/common.schema'
+import type { ImportProblem } from '../../../shared/import-problems'
 import type { CustomField } from '../../../shared/custom-fields.schema'
 import type { ImportMapping } from '../../../shared/imports.schema'
 import {
   normalizeBusinessId,
   normalizeDomain,
   normalizeEmail,
-  normalizePhone,
+  phoneForms,
 } from '../../../shared/validators'
 import { parseDate, parseNumber } from './parse-values'
 
-// One file row → the values of a contact and/or a company, with a message per unreadable cell.
-// Cells are checked with the same validators as the API (email, phone, business ID, domain).
+// One file row → the values of a contact and/or a company, with a problem per unreadable cell
+// (a stable code with the column, field and value; the text is written in the reader's language
+// when it is shown). Cells are checked with the same validators as the API (email, phone,
+// business ID, domain).
 
-export type CellIssue = { column: string; message: string }
+export type CellIssue = ImportProblem & { column: string }
 
 export type RowValues = {
   contact: {
@@ -114,7 +117,8 @@ export function rowValues(
     // A failed-rows CSV neutralised formula-like cells with a ' prefix; take it off again.
     const text = (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, '')
     if (!text || target === 'ignore') return
-    const issue = (message: string) => v.issues.push({ column, message })
+    const issue = (code: string, params?: ImportProblem['params']) =>
+      v.issues.push({ code, column, field: target, value: text, ...(params ? { params } : {}) })
     switch (target) {
       case 'firstName':
         v.contact.firstName = text
@@ -128,13 +132,13 @@ export function rowValues(
       case 'email':
       case 'email2':
         if (emailSchema.safeParse(text).success) v.contact.emails.push(normalizeEmail(text))
-        else issue(`"${text}" is not an email address`)
+        else issue('invalid_email')
         break
       case 'phone':
       case 'phone2': {
-        const p = normalizePhone(text)
+        const p = phoneForms(text).e164
         if (p) v.contact.phones.push(p)
-        else issue(`"${text}" is not a phone number`)
+        else issue('invalid_phone')
         break
       }
       case 'title':
@@ -145,12 +149,12 @@ export function rowValues(
         break
       case 'birthDate':
         v.contact.birthDate = parseDate(text)
-        if (!v.contact.birthDate) issue(`"${text}" is not a date (31.12.2025 or 2025-12-31)`)
+        if (!v.contact.birthDate) issue('invalid_date')
         break
       case 'lifecycleStage':
         if ((lifecycleStages as readonly string[]).includes(text.toLowerCase()))
           v.contact.lifecycleStage = text.toLowerCase()
-        else issue(`"${text}" is not a lifecycle stage (${lifecycleStages.join(', ')})`)
+        else issue('invalid_lifecycle_stage', { allowed: lifecycleStages.join(', ') })
         break
       case 'street':
         addr.street = text
@@ -169,14 +173,14 @@ export function rowValues(
         break
       case 'businessId':
         v.company.businessId = normalizeBusinessId(text)
-        if (!v.company.businessId) issue(`"${text}" is not a valid business ID (Y-tunnus)`)
+        if (!v.company.businessId) issue('invalid_business_id')
         break
       case 'vatId':
         v.company.vatId = text
         break
       case 'domain':
         v.company.domain = normalizeDomain(text)
-        if (!v.company.domain) issue(`"${text}" is not a web domain`)
+        if (!v.company.domain) issue('invalid_domain')
         break
       case 'industry':
         v.company.industry = text
@@ -184,7 +188,7 @@ export function rowValues(
       case 'tier':
         if ((tiers as readonly string[]).includes(text.toUpperCase()))
           v.company.tier = text.toUpperCase()
-        else issue(`"${text}" is not a tier (A, B, C)`)
+        else issue('invalid_tier', { allowed: tiers.join(', ') })
         break
       case 'owner':
         v.ownerEmail = normalizeEmail(text)
@@ -201,7 +205,7 @@ export function rowValues(
         const key = target.slice('custom.'.length)
         const def = customDefs.find((d) => d.key === key)
         if (def) v.custom[key] = customValue(def, text)
-        else issue(`Custom field "${key}" does not exist`)
+        else issue('unknown_custom_field', { key })
       }
     }
   })

@@ -1,4 +1,9 @@
 import { sql, type Selectable } from 'kysely'
+import {
+  importProblemsLine,
+  importProblemText,
+  type ImportProblem,
+} from '../../../shared/import-problems'
 import type { Db } from '../../db/client'
 import type { ImportRowsTable, ImportsTable } from '../../db/schema'
 
@@ -210,9 +215,10 @@ export type NewOutcome = {
   companyId: string | null
   companyCreated: boolean
   oldValues: Record<string, unknown> | null
-  error: string | null
+  /** Why the row failed (stored as codes in `problems`, as English text in `error`). */
+  error: ImportProblem[] | null
   /** Why a row was skipped other than as a duplicate, e.g. a previously erased person. */
-  reason?: string | null
+  reason?: ImportProblem | null
   /** Tags this row added to a record the import did not create (undo removes them). */
   addedTagIds?: string[] | null
   /** The row linked a contact the import did not create to a company (undo unlinks it). */
@@ -236,18 +242,24 @@ export async function insertOutcomes(
     c: r.companyId,
     cc: r.companyCreated,
     ov: r.oldValues,
-    e: r.error,
-    why: r.reason ?? null,
+    // The English text too: what a reader of the row without the codes (an older version,
+    // SQL by hand) shows, as before.
+    e: r.error ? importProblemsLine(r.error, 'en') : null,
+    why: r.reason ? importProblemText(r.reason, 'en') : null,
+    p: r.error ?? (r.reason ? [r.reason] : null),
     tags: r.addedTagIds?.length ? r.addedTagIds : null,
     la: r.linkAdded === true,
   }))
   await sql`
     insert into import_rows (workspace_id, import_id, row_number, raw, outcome, object_type,
-      record_id, company_id, company_created, old_values, error, reason, added_tag_ids, link_added)
-    select ${workspaceId}::uuid, ${importId}::uuid, n, raw, o, t, r, c, cc, ov, e, why,
+      record_id, company_id, company_created, old_values, error, reason, problems, added_tag_ids,
+      link_added)
+    select ${workspaceId}::uuid, ${importId}::uuid, n, raw, o, t, r, c, cc, ov, e, why, p,
       (select array_agg(x::uuid) from jsonb_array_elements_text(tags) x), la
     from jsonb_to_recordset(${JSON.stringify(data)}::jsonb) as x(n int, raw jsonb, o text, t text,
-      r uuid, c uuid, cc boolean, ov jsonb, e text, why text, tags jsonb, la boolean)`.execute(db)
+      r uuid, c uuid, cc boolean, ov jsonb, e text, why text, p jsonb, tags jsonb, la boolean)`.execute(
+    db,
+  )
 }
 
 export async function listOutcomes(
@@ -270,7 +282,7 @@ export async function listOutcomes(
 export async function listFlagged(db: Db, workspaceId: string, importId: string, limit: number) {
   return db
     .selectFrom('import_rows')
-    .select(['row_number', 'reason'])
+    .select(['row_number', 'reason', 'problems'])
     .where('workspace_id', '=', workspaceId)
     .where('import_id', '=', importId)
     .where('reason', 'is not', null)
@@ -621,6 +633,26 @@ export async function listContactKeysSince(
     db,
   )
   return { now: BigInt(r.rows[0]?.now ?? '0'), rows: r.rows[0]?.rows ?? [] }
+}
+
+/** The planner's row count of a table (−1 before its first ANALYZE). */
+export async function plannedRows(db: Db, table: 'contacts' | 'companies'): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select reltuples::float8 as n from pg_class where oid = ${table}::regclass`.execute(db)
+  return Number(r.rows[0]?.n ?? -1)
+}
+
+/**
+ * Fresh planner statistics of a table an import is growing. Without them the planner takes a
+ * 1M-row table for an empty one and reads the key lookups' 100 ids through the whole last-name
+ * index (docs/decisions.md); PGlite has no autovacuum to do it at all.
+ */
+export async function analyzeTable(db: Db, table: 'contacts' | 'companies'): Promise<void> {
+  // Only the columns the lookups filter on: the statistics of the text-search and jsonb columns
+  // take most of a whole-table ANALYZE, and autovacuum makes those later.
+  if (table === 'contacts')
+    await sql`analyze contacts (workspace_id, id, updated_at, deleted_at)`.execute(db)
+  else await sql`analyze companies`.execute(db)
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   importSchema,
   importUploadQuerySchema,
 } from '../../../shared/imports.schema'
+import { pickLocale } from '../../../shared/messages'
 import type { Deps } from '../../deps'
 import { actorOf } from '../../plugins/auth'
 import { undoImport } from './import-undo'
@@ -115,7 +116,14 @@ export const importsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: importPreviewSchema },
       },
     },
-    async (req) => previewImport(deps, actorOf(req), req.params.id, req.query.limit),
+    async (req) =>
+      previewImport(
+        deps,
+        actorOf(req),
+        req.params.id,
+        req.query.limit,
+        pickLocale(req.headers['accept-language']),
+      ),
   )
   app.post(
     '/:id/start',
@@ -140,7 +148,8 @@ export const importsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         response: { 200: importReportSchema },
       },
     },
-    async (req) => importReport(deps, actorOf(req), req.params.id),
+    async (req) =>
+      importReport(deps, actorOf(req), req.params.id, pickLocale(req.headers['accept-language'])),
   )
   app.get(
     '/:id/failed-rows',
@@ -149,13 +158,24 @@ export const importsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         tags,
         summary: 'The failed rows as CSV with the reason, to fix and import again',
         params: idParamsSchema,
+        // A download link cannot send Accept-Language, so the web app names its language here.
+        querystring: z.strictObject({
+          lang: z.enum(['fi', 'en']).optional().describe('Language of the reasons'),
+        }),
       },
     },
     async (req, reply) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="failed-rows-${req.params.id}.csv"`)
-        .send(await failedRowsCsv(deps, actorOf(req), req.params.id)),
+        .send(
+          await failedRowsCsv(
+            deps,
+            actorOf(req),
+            req.params.id,
+            req.query.lang ?? pickLocale(req.headers['accept-language']),
+          ),
+        ),
   )
   app.post(
     '/:id/undo',

@@ -4,6 +4,13 @@ import type {
   ImportMappingUpdate,
   ImportPreview,
 } from '../../../shared/imports.schema'
+import {
+  importProblemAnswer,
+  importProblemsLine,
+  importProblemText,
+  type ImportProblem,
+} from '../../../shared/import-problems'
+import type { Locale } from '../../../shared/messages'
 import type { Readable } from 'node:stream'
 import type { Deps } from '../../deps'
 import { AppError, fieldError, notFound } from '../../errors'
@@ -236,6 +243,7 @@ export async function previewImport(
   actor: Actor,
   id: string,
   limit: number,
+  locale: Locale,
 ): Promise<ImportPreview> {
   const row = await loadImport(deps, actor, id)
   const rows = await firstRows(deps.db, row, limit)
@@ -245,10 +253,39 @@ export async function previewImport(
     rows: rows.map((r) => ({
       line: r.line,
       cells: r.cells.map((c) => c.slice(0, 1000)),
-      issues: r.error
-        ? [{ column: '', message: r.error }]
-        : rowValues(row.headers, r.cells, row.mapping as ImportMapping, defs).issues,
+      issues: (r.error
+        ? [r.error]
+        : rowValues(row.headers, r.cells, row.mapping as ImportMapping, defs).issues
+      ).map((p) => ({ ...importProblemAnswer(p, locale), column: p.column ?? '' })),
     })),
+  }
+}
+
+/**
+ * A stored row's problems, each with the column of its field when the problem came from a
+ * record rule (`custom.region`) rather than from a cell. Null for a row stored before problems
+ * were kept as codes: its English `error` text is all there is.
+ */
+function storedProblems(problems: unknown, mapping: ImportMapping): ImportProblem[] | null {
+  if (!Array.isArray(problems)) return null
+  return (problems as ImportProblem[]).map((p) => {
+    if (p.column || !p.field) return p
+    const column = Object.keys(mapping).find((h) => mapping[h] === p.field)
+    return column ? { ...p, column } : p
+  })
+}
+
+/** A failed row's reason in `locale`, from its codes, or the text stored with an older row. */
+function failureOf(
+  f: { problems: unknown; error: string | null },
+  mapping: ImportMapping,
+  locale: Locale,
+) {
+  const problems = storedProblems(f.problems, mapping)
+  if (!problems) return { error: f.error ?? '', problems: [] }
+  return {
+    error: importProblemsLine(problems, locale),
+    problems: problems.map((p) => importProblemAnswer(p, locale)),
   }
 }
 
@@ -266,7 +303,7 @@ export async function startImport(deps: Deps, actor: Actor, id: string): Promise
   return getImport(deps, actor, id)
 }
 
-export async function importReport(deps: Deps, actor: Actor, id: string) {
+export async function importReport(deps: Deps, actor: Actor, id: string, locale: Locale) {
   const row = await loadImport(deps, actor, id)
   const failed = await listOutcomes(deps.db, actor.workspaceId, id, 'failed', 10_000)
   const flagged = await listFlagged(deps.db, actor.workspaceId, id, 10_000)
@@ -278,17 +315,35 @@ export async function importReport(deps: Deps, actor: Actor, id: string) {
       failed: row.failed_count,
       flagged: row.flagged_count,
     },
-    failures: failed.map((f) => ({ line: f.row_number, error: f.error ?? '' })),
-    flagged: flagged.map((f) => ({ line: f.row_number, reason: f.reason ?? '' })),
+    failures: failed.map((f) => ({
+      line: f.row_number,
+      ...failureOf(f, row.mapping as ImportMapping, locale),
+    })),
+    flagged: flagged.map((f) => {
+      const reason = storedProblems(f.problems, {})?.[0]
+      return reason
+        ? { line: f.row_number, reason: importProblemText(reason, locale), code: reason.code }
+        : { line: f.row_number, reason: f.reason ?? '', code: null }
+    }),
   }
 }
 
 /** The failed rows as CSV with their original columns and the reason, to fix and import again. */
-export async function failedRowsCsv(deps: Deps, actor: Actor, id: string): Promise<string> {
+export async function failedRowsCsv(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<string> {
   const row = await loadImport(deps, actor, id)
   const failed = await listOutcomes(deps.db, actor.workspaceId, id, 'failed')
-  const lines = [csvLine([...row.headers, 'Line', 'Error'])]
-  for (const f of failed) lines.push(csvLine([...f.raw, f.row_number, f.error]))
+  const mapping = row.mapping as ImportMapping
+  // The two added columns are named in the reader's language too; no field is suggested for
+  // either, so a fixed file uploaded again leaves them unmapped.
+  const added = locale === 'fi' ? ['Rivi', 'Virhe'] : ['Line', 'Error']
+  const lines = [csvLine([...row.headers, ...added])]
+  for (const f of failed)
+    lines.push(csvLine([...f.raw, f.row_number, failureOf(f, mapping, locale).error]))
   return `\uFEFF${lines.join('')}`
 }
 

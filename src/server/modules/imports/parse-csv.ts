@@ -1,5 +1,12 @@
 import { decodeText, detectEncoding, type TextEncoding } from './parse-encoding'
-import { ImportFileError, tableFrom, type ParsedRow, type ParsedTable } from './parse-types'
+import type { ImportProblem } from '../../../shared/import-problems'
+import {
+  badHeader,
+  ImportFileError,
+  tableFrom,
+  type ParsedRow,
+  type ParsedTable,
+} from './parse-types'
 
 // RFC 4180 CSV with the forms spreadsheets really write: any of , ; tab | as the delimiter,
 // CRLF or LF, quotes doubled inside quoted cells. Scanning jumps with indexOf, and the next
@@ -10,12 +17,12 @@ import { ImportFileError, tableFrom, type ParsedRow, type ParsedTable } from './
 export const delimiters = [',', ';', '\t', '|'] as const
 export type Delimiter = (typeof delimiters)[number]
 
-export type CsvRecord = { line: number; cells: string[]; error?: string }
+export type CsvRecord = { line: number; cells: string[]; error?: ImportProblem }
 
 /** Longest unfinished record kept while waiting for more text (a quote that never closes). */
 export const maxRecordChars = 32 * 1024 * 1024
 
-type Scan = { cells: string[]; end: number; newlines: number; error?: string }
+type Scan = { cells: string[]; end: number; newlines: number; error?: ImportProblem }
 
 /** Next position of `ch` at or after `from` in `text`, remembering the last answer. */
 class Finder {
@@ -75,7 +82,7 @@ export class CsvSplitter {
       out.push({
         line: this.line,
         cells: [],
-        error: `Quote opened on line ${this.line} is never closed`,
+        error: { code: 'import_unclosed_quote', params: { line: this.line } },
       })
       this.stopped = true
       this.rest = ''
@@ -113,7 +120,7 @@ export class CsvSplitter {
               cells,
               end: n,
               newlines,
-              error: `Quote opened on line ${this.line + newlines} is never closed`,
+              error: { code: 'import_unclosed_quote', params: { line: this.line + newlines } },
             }
           }
           value += text.slice(j, q)
@@ -168,7 +175,8 @@ export function sniffDelimiter(text: string, complete = true): Delimiter {
   const isCut = !complete || sample.length < text.length
   let best: { d: Delimiter; score: number; width: number } = { d: ',', score: 0, width: 1 }
   for (const d of delimiters) {
-    const records = splitCsv(sample, d, 50).filter((r) => r.cells.some((c) => c !== ''))
+    // Blank lines say nothing about the delimiter; a record of empty cells still counts them.
+    const records = splitCsv(sample, d, 50).filter((r) => r.cells.length > 1 || r.cells[0] !== '')
     // The last sampled record may be cut off by the sample's end.
     if (records.length > 1 && isCut) records.pop()
     const width = records[0]?.cells.length ?? 0
@@ -191,8 +199,7 @@ export function parseCsv(bytes: Uint8Array, opts: CsvOptions = {}): CsvResult {
   if (text.trim() === '') throw new ImportFileError('import_empty_file', 'The file is empty')
   const delimiter = opts.delimiter ?? sniffDelimiter(text)
   const [header, ...records] = splitCsv(text, delimiter)
-  if (!header || header.error)
-    throw new ImportFileError('import_bad_header', header?.error ?? 'The header row is unreadable')
+  if (!header || header.error) throw badHeader(header)
   const rows: ParsedRow[] = records.map((r) => ({ ...r }))
   return { ...tableFrom(header.cells, rows), encoding, delimiter }
 }

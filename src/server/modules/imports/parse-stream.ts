@@ -3,6 +3,7 @@ import { CsvSplitter, sniffDelimiter, type CsvRecord, type Delimiter } from './p
 import { decodeText, sniffFormat, type TextEncoding } from './parse-encoding'
 import { parseFile } from './parse-file'
 import {
+  badHeader,
   ImportFileError,
   isBlankRow,
   shapeRow,
@@ -185,8 +186,7 @@ export async function scanFile(
       else if (!isBlankRow(r)) rowsTotal++
     }
   if (!sawText) throw new ImportFileError('import_empty_file', 'The file is empty')
-  if (!header || header.error)
-    throw new ImportFileError('import_bad_header', header?.error ?? 'The header row is unreadable')
+  if (!header || header.error) throw badHeader(header)
   if (!header.cells.some((h) => h.trim()))
     throw new ImportFileError('import_no_header', 'The first row has no column names')
   if (rowsTotal === 0)

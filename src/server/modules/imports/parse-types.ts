@@ -1,12 +1,14 @@
 // What every file parser returns: a header row and data rows of plain strings, so mapping,
 // preview and the job work the same way for CSV, XLSX and vCard.
 
+import { importProblemText, type ImportProblem } from '../../../shared/import-problems'
+
 export type ParsedRow = {
   /** Line (CSV), row (XLSX) or card (vCard) number in the file, for error reports. */
   line: number
   cells: string[]
   /** Set when the row cannot be imported as it is, e.g. more cells than headers. */
-  error?: string
+  error?: ImportProblem
 }
 
 export type ParsedTable = {
@@ -50,11 +52,12 @@ export function uniqueHeaders(raw: string[]): { headers: string[]; warnings: str
 export function shapeRow(row: ParsedRow, width: number): ParsedRow {
   if (row.error) return row
   const cells = row.cells
-  let error: string | undefined
+  let error: ImportProblem | undefined
   if (cells.length > width && cells.slice(width).some((c) => c.trim() !== ''))
-    error = `Row has ${cells.length} cells but the header has ${width}`
+    error = { code: 'import_too_many_cells', params: { cells: cells.length, width } }
   const big = cells.findIndex((c) => c.length > maxCellChars)
-  if (big >= 0) error = `Cell ${big + 1} is longer than ${maxCellChars} characters`
+  if (big >= 0)
+    error = { code: 'import_cell_too_long', params: { cell: big + 1, max: maxCellChars } }
   const shaped = cells.slice(0, width).map((c) => (c.length > maxCellChars ? '' : c))
   while (shaped.length < width) shaped.push('')
   return error ? { line: row.line, cells: shaped, error } : { line: row.line, cells: shaped }
@@ -77,4 +80,12 @@ export function tableFrom(raw: string[], rows: ParsedRow[]): ParsedTable {
   if (data.length === 0)
     throw new ImportFileError('import_no_rows', 'The file has a header but no data rows')
   return { headers, rows: shapeRows(data, headers.length), warnings }
+}
+
+/** An unreadable header row as the file error of the whole upload (English: a developer's detail). */
+export function badHeader(header: ParsedRow | undefined): ImportFileError {
+  return new ImportFileError(
+    'import_bad_header',
+    header?.error ? importProblemText(header.error, 'en') : 'The header row is unreadable',
+  )
 }

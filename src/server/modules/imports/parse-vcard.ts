@@ -119,7 +119,7 @@ export function parseVcard(bytes: Uint8Array): ParsedTable {
       current = null
     } else current?.push(p)
   }
-  if (current) rows.push({ line: cardNo, cells: [], error: 'The card has no END:VCARD' })
+  if (current) rows.push({ line: cardNo, cells: [], error: { code: 'import_card_not_ended' } })
   if (rows.length === 0) throw new ImportFileError('import_no_rows', 'The file has no vCards')
   return tableFrom(vcardHeaders, rows)
 }

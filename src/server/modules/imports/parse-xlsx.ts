@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { ImportFileError, tableFrom, type ParsedRow, type ParsedTable } from './parse-types'
 
 // XLSX through exceljs. Cells become the text a person sees: dates as YYYY-MM-DD, formulas as
@@ -7,7 +7,9 @@ import { ImportFileError, tableFrom, type ParsedRow, type ParsedTable } from './
 export type XlsxResult = ParsedTable & { sheets: string[]; sheet: string }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded on the first workbook, not at start: exceljs holds ~18 MB of heap.
+  const { default: excel } = await import('exceljs')
+  const wb = new excel.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never)
   } catch {

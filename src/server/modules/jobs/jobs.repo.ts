@@ -73,32 +73,32 @@ export async function findActiveJob(
 }
 
 /**
- * Takes the oldest due job of the given types whose lease is free, marks it running and counts
- * the attempt. A job whose runner died is taken again once its lease has run out.
+ * Takes the oldest due job of the given types whose lease is free, marks it running under
+ * `owner` (a new id per claim) and counts the attempt. A job whose runner died is taken again
+ * once its lease has run out: the live runner's heartbeat keeps renewing it.
  */
 export async function claimJob(
   db: Db,
-  types: string[],
-  leaseMs: number,
-  workspaceId?: string,
+  claim: { types: string[]; leaseMs: number; owner: string; workspaceId?: string },
 ): Promise<JobRow | undefined> {
-  if (types.length === 0) return undefined
+  if (claim.types.length === 0) return undefined
   return db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom('jobs')
       .select('id')
       .where('status', 'in', ['queued', 'running'])
-      .where('type', 'in', types)
+      .where('type', 'in', claim.types)
       .where('run_at', '<=', new Date())
       .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', new Date())]))
-    if (workspaceId) q = q.where('workspace_id', '=', workspaceId)
+    if (claim.workspaceId) q = q.where('workspace_id', '=', claim.workspaceId)
     const row = await q.orderBy('run_at').limit(1).forUpdate().skipLocked().executeTakeFirst()
     if (!row) return undefined
     return trx
       .updateTable('jobs')
       .set((eb) => ({
         status: 'running',
-        locked_until: new Date(Date.now() + leaseMs),
+        locked_until: new Date(Date.now() + claim.leaseMs),
+        lease_owner: claim.owner,
         attempts: eb('attempts', '+', 1),
         updated_at: new Date(),
       }))
@@ -112,13 +112,23 @@ export type JobPatch = Partial<{
   status: 'queued' | 'running' | 'done' | 'failed'
   progress: Record<string, unknown>
   locked_until: Date | null
+  lease_owner: string | null
   last_error: string | null
   attempts: number
 }>
 
-export async function updateJob(db: Db, id: string, patch: JobPatch): Promise<void> {
+/**
+ * Writes the patch only while `owner` still holds the job's lease; false when another runner
+ * has taken the job over (this one was presumed dead), so the caller stops writing.
+ */
+export async function updateOwnedJob(
+  db: Db,
+  id: string,
+  owner: string,
+  patch: JobPatch,
+): Promise<boolean> {
   const { progress, ...rest } = patch
-  await db
+  const r = await db
     .updateTable('jobs')
     .set({
       ...rest,
@@ -126,5 +136,24 @@ export async function updateJob(db: Db, id: string, patch: JobPatch): Promise<vo
       updated_at: new Date(),
     })
     .where('id', '=', id)
-    .execute()
+    .where('lease_owner', '=', owner)
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+/** The heartbeat: pushes the lease `leaseMs` ahead if `owner` still holds a running job. */
+export async function renewJobLease(
+  db: Db,
+  id: string,
+  owner: string,
+  leaseMs: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ locked_until: new Date(Date.now() + leaseMs) })
+    .where('id', '=', id)
+    .where('lease_owner', '=', owner)
+    .where('status', '=', 'running')
+    .executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
 }

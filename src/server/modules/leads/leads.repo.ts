@@ -206,3 +206,45 @@ export async function setContactOwner(
     .where('id', '=', contactId)
     .execute()
 }
+
+/**
+ * Activities of every open lead counted by lead and type, in one query (a preview of scoring
+ * rules needs them all; one query per lead would be thousands).
+ */
+export async function openLeadActivityCounts(
+  db: Db,
+  workspaceId: string,
+): Promise<Map<string, Map<string, number>>> {
+  const r = await sql<{ contact_id: string; type: string; n: string }>`
+    select a.contact_id, a.type, count(*) as n
+    from activities a
+    join leads l on l.workspace_id = a.workspace_id and l.contact_id = a.contact_id
+    where a.workspace_id = ${workspaceId} and a.deleted_at is null and l.status <> 'converted'
+    group by a.contact_id, a.type`.execute(db)
+  const out = new Map<string, Map<string, number>>()
+  for (const row of r.rows) {
+    const counts = out.get(row.contact_id) ?? new Map<string, number>()
+    counts.set(row.type, Number(row.n))
+    out.set(row.contact_id, counts)
+  }
+  return out
+}
+
+/** Writes new scores in one statement; leads whose scores stay the same are left untouched. */
+export async function setLeadScores(
+  db: Db,
+  workspaceId: string,
+  scores: { id: string; fitScore: number; engagementScore: number }[],
+) {
+  if (scores.length === 0) return
+  await sql`
+    update leads l
+    set fit_score = s.fit, engagement_score = s.engagement, updated_at = now()
+    from unnest(
+      ${scores.map((s) => s.id)}::uuid[],
+      ${scores.map((s) => s.fitScore)}::int[],
+      ${scores.map((s) => s.engagementScore)}::int[]
+    ) s(id, fit, engagement)
+    where l.workspace_id = ${workspaceId} and l.contact_id = s.id
+      and (l.fit_score <> s.fit or l.engagement_score <> s.engagement)`.execute(db)
+}

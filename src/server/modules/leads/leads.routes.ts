@@ -10,12 +10,14 @@ import {
   leadListQuerySchema,
   leadSchema,
   leadUpdateSchema,
+  scoringPreviewSchema,
   scoringRuleSchema,
   scoringRulesSchema,
 } from '../../../shared/leads.schema'
 import type { Deps } from '../../deps'
 import { actorOf } from '../../plugins/auth'
 import { convertLead } from './lead-convert.service'
+import { previewScoringRules } from './lead-scoring-preview'
 import {
   captureLead,
   getAssignmentRules,
@@ -76,6 +78,18 @@ export const leadsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       },
     },
     async (req) => ({ rules: await setScoringRules(deps, actorOf(req), req.body.rules) }),
+  )
+  app.post(
+    '/scoring-rules/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Score the open leads with draft rules without saving them',
+        body: scoringRulesSchema,
+        response: { 200: scoringPreviewSchema },
+      },
+    },
+    async (req) => previewScoringRules(deps, actorOf(req), req.body.rules),
   )
   app.get(
     '/assignment-rules',

@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/leads.schema'
 import { normalizeEmail, normalizePhone } from '../../../shared/validators'
 import type { Deps } from '../../deps'
-import { fieldError, mapDbError, notFound } from '../../errors'
+import { AppError, fieldError, mapDbError, notFound, withRecordPath } from '../../errors'
 import type { Actor } from '../../lib/actor'
 import { newId } from '../../lib/ids'
 import { authorize, visibleOwnerIds } from '../access/access.service'
@@ -21,8 +21,16 @@ import {
   replaceAssignmentRules,
   replaceScoringRules,
 } from './lead-rules.repo'
-import { scoresOf } from './lead-scoring'
-import { allLeadIds, findLeads, insertLeadRow, setContactOwner, updateLeadRow } from './leads.repo'
+import { engagementScore, fitScore, scoresOf } from './lead-scoring'
+import {
+  allLeadIds,
+  findLeads,
+  insertLeadRow,
+  openLeadActivityCounts,
+  setContactOwner,
+  setLeadScores,
+  updateLeadRow,
+} from './leads.repo'
 
 // Capture writes the contact through the contacts repo, not its service, so the contact and its
 // lead record are one transaction (services open their own); see docs/decisions.md.
@@ -197,11 +205,19 @@ export async function setScoringRules(
   await deps.db.transaction().execute(async (trx) => {
     const ws = actor.workspaceId
     await replaceScoringRules(trx, ws, rules)
-    const ids = await allLeadIds(trx, ws)
-    for (const lead of await findLeads(trx, ws, { ids, ownerIds: null, limit: 100_000 })) {
-      const scores = await scoresOf(trx, ws, rules, lead.id, lead)
-      await updateLeadRow(trx, ws, lead.id, scores)
-    }
+    // Set-based: activities of all open leads in one query and the scores in one statement,
+    // not two statements per lead (1,000 leads on PGlite: 0.8 → 0.33 s; docs/sales.md).
+    const [ids, counts] = await Promise.all([allLeadIds(trx, ws), openLeadActivityCounts(trx, ws)])
+    const leads = await findLeads(trx, ws, { ids, ownerIds: null, limit: 100_000 })
+    await setLeadScores(
+      trx,
+      ws,
+      leads.map((lead) => ({
+        id: lead.id,
+        fitScore: fitScore(rules, lead),
+        engagementScore: engagementScore(rules, counts.get(lead.id) ?? new Map()),
+      })),
+    )
     await audit(trx, actor, {
       action: 'update',
       objectType: 'lead_scoring_rules',
@@ -239,11 +255,17 @@ export async function setAssignmentRules(
       })
     }),
   ).catch((err: unknown) => {
-    const e = err as { errors?: { path: string; code: string }[] }
-    const path = e.errors?.[0]?.path
-    throw e.errors?.[0]?.code === 'unknown_reference'
-      ? fieldError(`rules.${path || 'teamId'}`, 'unknown_reference')
-      : err
+    // A team or member gone meanwhile: name the rule that holds it (rules.<i>.teamId), so the
+    // editor shows the message at that rule's assignee.
+    const named = withRecordPath(err, rules)
+    const issue = named instanceof AppError ? named.errors?.[0] : undefined
+    if (issue?.code !== 'unknown_reference') throw err
+    throw fieldError(
+      issue.path.startsWith('records.')
+        ? issue.path.replace(/^records\./, 'rules.')
+        : `rules.${issue.path || 'teamId'}`,
+      'unknown_reference',
+    )
   })
   return getAssignmentRules(deps, actor)
 }

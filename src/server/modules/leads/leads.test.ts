@@ -102,6 +102,88 @@ describe('lead capture, scoring and assignment', () => {
   })
 })
 
+describe('lead rules for the web editor', () => {
+  it('previews draft scoring rules on the open leads without saving them', async () => {
+    const ws = await makeWorkspace(t, 'Esikatselu Oy')
+    const retail = (
+      await ws.post('/api/v1/leads', { lastName: 'Kauppa', industry: 'Vähittäiskauppa' })
+    ).json()
+    await ws.post('/api/v1/leads', { lastName: 'Teollisuus', industry: 'Teollisuus' })
+    for (let i = 0; i < 3; i++)
+      await ws.post('/api/v1/activities', {
+        type: 'call',
+        subject: `Soitto ${i}`,
+        contactId: retail.id,
+      })
+    const draft = [
+      { kind: 'fit', field: 'industry', value: 'vähittäiskauppa', points: 20 },
+      { kind: 'engagement', field: 'call', points: 10, maxPoints: 25 },
+    ]
+    const res = await ws.post('/api/v1/leads/scoring-rules/preview', { rules: draft })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({
+      openLeads: 2,
+      changed: 1,
+      leads: [
+        { id: retail.id, name: 'Kauppa', score: 0, newScore: 45 },
+        { name: 'Teollisuus', score: 0, newScore: 0 },
+      ],
+    })
+    // Nothing was saved: neither the rules nor the scores.
+    expect((await ws.get('/api/v1/leads/scoring-rules')).json().rules).toEqual([])
+    expect((await ws.get(`/api/v1/leads/${retail.id}`)).json().score).toBe(0)
+    // Saving the same rules gives the scores the preview showed.
+    await ws.request({
+      method: 'PUT',
+      url: '/api/v1/leads/scoring-rules',
+      payload: { rules: draft },
+    })
+    const after = (await ws.get('/api/v1/leads')).json().data
+    expect(after.map((l: { lastName: string; score: number }) => [l.lastName, l.score])).toEqual([
+      ['Kauppa', 45],
+      ['Teollisuus', 0],
+    ])
+  })
+
+  it('names the rule and field of a bad draft, for the editor to show at the field', async () => {
+    const res = await admin.post('/api/v1/leads/scoring-rules/preview', {
+      rules: [
+        { kind: 'fit', field: 'industry', value: 'IT', points: 5 },
+        { kind: 'fit', field: 'region', value: '', points: 5 },
+      ],
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors[0]).toMatchObject({ path: 'rules.1.value' })
+  })
+
+  it('names the assignment rule whose team no longer exists, and keeps the old rules', async () => {
+    const ws = await makeWorkspace(t, 'Poistettu tiimi Oy')
+    const team = (await ws.post('/api/v1/teams', { name: 'Pohjoinen', memberIds: [] })).json()
+    const keep = [{ kind: 'round_robin', teamId: team.id }]
+    await ws.request({
+      method: 'PUT',
+      url: '/api/v1/leads/assignment-rules',
+      payload: { rules: keep },
+    })
+    const res = await ws.request({
+      method: 'PUT',
+      url: '/api/v1/leads/assignment-rules',
+      payload: {
+        rules: [
+          { kind: 'territory', matchField: 'region', matchValue: 'Lappi', teamId: team.id },
+          { kind: 'round_robin', teamId: '0195f0f0-0000-7000-8000-000000000001' },
+        ],
+      },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors[0]).toMatchObject({
+      path: 'rules.1.teamId',
+      code: 'unknown_reference',
+    })
+    expect((await ws.get('/api/v1/leads/assignment-rules')).json().rules).toMatchObject(keep)
+  })
+})
+
 describe('POST /api/v1/leads/:id/convert', () => {
   it('makes contact + company + deal in one go, keeping the contact and its history', async () => {
     const p = await makePipeline(admin, 'Konversio')

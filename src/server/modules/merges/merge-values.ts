@@ -128,7 +128,9 @@ export function mergeRecordValues(
 }
 
 export function contactRecord(c: Contact): MergeRecord {
-  const { id, tags, companies: _c, createdAt: _a, updatedAt: _u, deletedAt: _d, ...values } = c
+  const { id, tags, companies: _c, createdAt: _a, updatedAt: _u, deletedAt: _d, ...rest } = c
+  // When a person was erased is not a value to choose between.
+  const { erasedAt: _e, ...values } = rest
   return { id, values, tagIds: tags.map((t) => t.id) }
 }
 

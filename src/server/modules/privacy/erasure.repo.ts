@@ -22,6 +22,7 @@ export async function blankContact(
   db: Db,
   workspaceId: string,
   contactId: string,
+  erasedAt: Date,
 ): Promise<number> {
   await db
     .updateTable('contacts')
@@ -40,6 +41,7 @@ export async function blankContact(
       custom: '{}',
       search_text: '',
       updated_at: new Date(),
+      erased_at: erasedAt,
     })
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', contactId)
@@ -139,8 +141,8 @@ export async function insertErasedSubjects(
   contactId: string,
   hashes: { kind: 'email' | 'phone'; hash: string }[],
   reason: 'request' | 'retention' | 'preference_centre',
+  erasedAt: Date,
 ): Promise<Date> {
-  const erasedAt = new Date()
   await db
     .insertInto('erased_subjects')
     .values([

@@ -9,6 +9,7 @@ import { authorize } from '../access/access.service'
 import { audit } from '../audit/audit.service'
 import { getContact } from '../contacts/contacts-read.service'
 import { recordEvents } from '../timeline/timeline.service'
+import { workspaceLocale } from '../workspaces/workspaces.service'
 import {
   anonymiseHistory,
   blankContact,
@@ -21,6 +22,7 @@ import {
   workspaceTextColumns,
 } from './erasure.repo'
 import { readPersonRows } from './personal-data.repo'
+import { erasedEvidence } from './privacy-evidence.texts'
 import { completeRequestAfterErasure } from './privacy-requests.repo'
 import { allowHistoryRewrite } from './privacy.repo'
 import { privacySecret, subjectHash } from './privacy.secret'
@@ -95,7 +97,9 @@ export async function eraseInTransaction(
   const values = await personValues(trx, workspaceId, contactId)
   const activityIds = await contactActivityIds(trx, workspaceId, contactId)
   await allowHistoryRewrite(trx)
-  const activities = await blankContact(trx, workspaceId, contactId)
+  // One time for the contact's mark and the erased_subjects rows of this erasure.
+  const erasedAt = new Date()
+  const activities = await blankContact(trx, workspaceId, contactId, erasedAt)
   await anonymiseHistory(trx, workspaceId, contactId, activityIds)
   const own = [contactId, ...activityIds]
   for (const col of await workspaceTextColumns(trx)) {
@@ -123,7 +127,7 @@ export async function eraseInTransaction(
       hash: subjectHash(secret, workspaceId, v),
     })),
   ]
-  const erasedAt = await insertErasedSubjects(trx, workspaceId, contactId, hashes, reason)
+  await insertErasedSubjects(trx, workspaceId, contactId, hashes, reason, erasedAt)
   return { erasedAt, activities }
 }
 
@@ -138,13 +142,11 @@ export async function eraseContact(
   return deps.db.transaction().execute(async (trx) => {
     const done = await eraseInTransaction(deps, trx, actor.workspaceId, contactId, 'request')
     if (requestId) {
-      const ok = await completeRequestAfterErasure(
-        trx,
-        actor.workspaceId,
-        requestId,
-        contactId,
-        done.erasedAt,
-      )
+      const locale = await workspaceLocale(trx, actor.workspaceId)
+      const ok = await completeRequestAfterErasure(trx, actor.workspaceId, requestId, contactId, {
+        erasedAt: done.erasedAt,
+        evidence: erasedEvidence(locale, done.erasedAt),
+      })
       if (!ok)
         throw new AppError('VALIDATION_FAILED', 'Unknown request', {
           errors: [{ path: 'requestId', code: 'unknown_reference' }],

@@ -126,6 +126,13 @@ describe('erasure', () => {
     // Staff see the record as anonymised, and the request log no longer names the person.
     expect(new Date(consents.erasedAt).getTime()).toBeGreaterThan(Date.now() - 60_000)
     expect(request.contactName).toBe('')
+    // Lists and pickers learn it from the contact itself, to label them "Erased person".
+    expect(contact.erasedAt).toBe(consents.erasedAt)
+    const listed = await admin.get(
+      `/api/v1/contacts?filter[id][eq]=${p.contact.id}&fields=id,erasedAt`,
+    )
+    expect(listed.json().data).toEqual([{ id: p.contact.id, erasedAt: consents.erasedAt }])
+    expect(p.contact.erasedAt).toBeNull()
   })
 
   it('answers 409 for a person already erased, and flags their email when it comes back', async () => {
@@ -152,6 +159,30 @@ describe('erasure', () => {
     expect(timeline.map((e: { eventType: string }) => e.eventType)).toContain('previously_erased')
     const fresh = await admin.post('/api/v1/contacts', { firstName: 'Uusi' })
     expect(fresh.headers['suhde-previously-erased']).toBeUndefined()
+  })
+
+  it('writes the request’s evidence in the workspace’s language and time zone', async () => {
+    const erase = async (ws: Client) => {
+      const c = (await ws.post('/api/v1/contacts', { firstName: 'Kaisa', lastName: uniq() })).json()
+      const r = await ws.post('/api/v1/privacy-requests', { contactId: c.id, type: 'erasure' })
+      expect(
+        (await ws.post(`/api/v1/contacts/${c.id}/erase`, { requestId: r.json().id })).statusCode,
+      ).toBe(200)
+      return (await ws.get(`/api/v1/privacy-requests/${r.json().id}`)).json().evidence as string
+    }
+    const fi = await makeWorkspace(t, 'Suomeksi Oy')
+    expect(await erase(fi)).toMatch(
+      /^Henkilötiedot poistettu \d{1,2}\. \p{L}+ \d{4} klo \d{1,2}\.\d{2}\.\d{2} \(Europe\/Helsinki\)\.$/u,
+    )
+    const en = await makeWorkspace(t, 'In English Ltd')
+    const changed = await en.patch('/api/v1/workspace', {
+      language: 'en',
+      timeZone: 'Europe/London',
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(await erase(en)).toMatch(
+      /^Personal data erased \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}:\d{2} \(Europe\/London\)\.$/,
+    )
   })
 
   it('is for admins and managers only', async () => {

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Config } from '../../config'
 import { AppError } from '../../errors'
 
@@ -9,11 +9,13 @@ export type Mail = { to: string; subject: string; text: string; html: string }
 
 const transports = new WeakMap<object, Transporter>()
 
-function transportFor(config: Config): Transporter {
+async function transportFor(config: Config): Promise<Transporter> {
   const smtp = config.smtp
   if (!smtp) throw new AppError('VALIDATION_FAILED', 'No SMTP server is configured (SMTP_URL)')
   let t = transports.get(smtp)
   if (!t) {
+    // Loaded on the first mail, not at start: nodemailer holds ~10 MB of heap.
+    const { default: nodemailer } = await import('nodemailer')
     t = smtp.url
       ? nodemailer.createTransport(smtp.url)
       : nodemailer.createTransport({
@@ -34,7 +36,7 @@ export function canSendMail(config: Config): boolean {
 export async function sendMail(config: Config, mail: Mail): Promise<void> {
   const from = config.smtp?.from ?? 'Suhde <no-reply@localhost>'
   try {
-    await transportFor(config).sendMail({ from, ...mail })
+    await (await transportFor(config)).sendMail({ from, ...mail })
   } catch (err) {
     if (err instanceof AppError) throw err
     throw new AppError('INTERNAL', 'The email could not be sent', { cause: err })

@@ -5,12 +5,14 @@ import type { Deps } from '../../deps'
 import { fieldError, notFound } from '../../errors'
 import { newId } from '../../lib/ids'
 import { searchText } from '../contacts/contacts.repo'
+import { workspaceLocale } from '../workspaces/workspaces.service'
 import { checkConsentEvent, consentsOf } from './consents.service'
 import { findContactInfo, insertConsentEvent } from './consents.repo'
 import { updateContactDetails } from './preference-centre.repo'
 import { collectPersonalData, zipPersonalData } from './personal-data.service'
 import { LinkError, resolveLink } from './privacy-links.service'
 import { markLinkUsed } from './privacy-links.repo'
+import { askedThroughLinkEvidence } from './privacy-evidence.texts'
 import { insertRequest } from './privacy-requests.repo'
 import { dueFrom } from './privacy-requests.service'
 import { recordSubjectAction, workspaceName } from './privacy.repo'
@@ -172,7 +174,7 @@ export async function requestErasureFromCentre(deps: Deps, token: string, meta: 
       receivedAt,
       dueAt: dueFrom(receivedAt),
       handlerId: null,
-      evidence: `Asked through preference-centre link ${link.id}`,
+      evidence: askedThroughLinkEvidence(await workspaceLocale(trx, link.workspace_id), link.id),
       notes: '',
       createdBy: null,
     })

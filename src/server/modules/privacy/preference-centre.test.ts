@@ -227,6 +227,7 @@ describe('preference centre', () => {
       type: 'erasure',
       channel: 'preference_centre',
       status: 'received',
+      evidence: `Henkilö pyysi tietojensa poistamista tietosuojasivun linkillä ${link.id}.`,
     })
     const days = (Date.parse(list[0].dueAt) - Date.parse(list[0].receivedAt)) / 86400_000
     expect(days).toBe(30)

@@ -134,14 +134,15 @@ export async function completeRequestAfterErasure(
   workspaceId: string,
   id: string,
   contactId: string,
-  erasedAt: Date,
+  done: { erasedAt: Date; evidence: string },
 ): Promise<boolean> {
+  const { erasedAt, evidence } = done
   const r = await db
     .updateTable('privacy_requests')
     .set({
       status: 'completed',
       completed_at: erasedAt,
-      evidence: `Erased at ${erasedAt.toISOString()}`,
+      evidence,
       updated_at: new Date(),
     })
     .where('workspace_id', '=', workspaceId)

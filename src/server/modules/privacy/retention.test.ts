@@ -72,6 +72,27 @@ describe('retention policies', () => {
     expect(runs).toHaveLength(1)
   })
 
+  it('counts every match in the database and samples only the first 50', async () => {
+    const ws = await makeWorkspace(t, 'Laskenta Oy')
+    const records = Array.from({ length: 57 }, (_, i) => ({
+      firstName: 'Vanha',
+      lastName: `Liidi${String(i).padStart(2, '0')}`,
+      lifecycleStage: 'lead',
+    }))
+    const made = await ws.post('/api/v1/contacts/bulk', { records })
+    expect(made.statusCode, made.body).toBe(201)
+    await sql`update contacts set updated_at = now() - make_interval(months => 30)
+      where workspace_id = ${ws.workspaceId}`.execute(t.deps.db)
+    await makeContact(ws, { lifecycleStage: 'lead' })
+    const policy = (
+      await ws.post('/api/v1/retention-policies', { name: 'Liidit', inactiveMonths: 24 })
+    ).json()
+    const preview = (await ws.get(`/api/v1/retention-policies/${policy.id}/preview`)).json()
+    expect(preview.count).toBe(57)
+    expect(preview.sample).toHaveLength(50)
+    expect(new Set(preview.sample.map((s: { id: string }) => s.id)).size).toBe(50)
+  })
+
   it('runs daily from the scheduler: once per 24 hours per active policy', async () => {
     const ws = await makeWorkspace(t, 'Ajastus Oy')
     const old = await makeContact(ws)

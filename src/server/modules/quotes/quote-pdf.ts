@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { formatMoney } from '../../../shared/currencies'
 import type { Quote } from '../../../shared/quotes.schema'
 
@@ -43,10 +42,12 @@ const texts = {
 const winAnsiSafe = (s: string) =>
   s.replace(/[\u2000-\u200f\u202f\u2212]/g, (c) => (c === '\u2212' ? '-' : ' '))
 
-export function quotePdf(
+export async function quotePdf(
   quote: Quote,
   opts: { language: 'fi' | 'en'; workspaceName: string; compress?: boolean },
 ): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit and its fonts hold ~12 MB of heap.
+  const { default: PDFDocument } = await import('pdfkit')
   const t = texts[opts.language]
   const money = (n: number) => winAnsiSafe(formatMoney(n, quote.currency, opts.language))
   const num = (n: number) =>

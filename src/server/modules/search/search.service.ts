@@ -32,6 +32,8 @@ export async function search(
   deps: Deps,
   actor: Actor,
   query: SearchQuery,
+  /** Aborted when nobody waits for the answer any more. */
+  signal?: AbortSignal,
 ): Promise<SearchResult[]> {
   const wanted = query.types ? (query.types.split(',') as SearchType[]) : [...searchTypes]
   const types = readableTypes(actor, [...new Set(wanted)])
@@ -44,10 +46,12 @@ export async function search(
   }
   let hits: SearchResult[]
   try {
-    hits = await searchAllTypes(deps.db, types, q, scope, query.limit)
+    hits = await searchAllTypes(deps.db, types, q, scope, query.limit, signal)
   } catch (err) {
     throw mapDbError(err)
   }
+  // Nobody can receive the answer: nothing is shown, so nothing goes to the audit log either.
+  if (signal?.aborted) return []
   const results = hits.sort((a, b) => b.score - a.score).slice(0, query.limit)
   // Names and titles of people are personal data: showing them is a read (GDPR-5).
   const contactIds = results.filter((r) => r.type === 'contact').map((r) => r.id)

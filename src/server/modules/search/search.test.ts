@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../test/create-test-app'
 import { makeMember, makeWorkspace, type Client } from '../../test/factories'
+import { search } from './search.service'
 
 let t: TestApp
 
@@ -73,6 +74,16 @@ describe('GET /api/v1/search', () => {
     expect(bad.json().errors[0].path).toBe('querystring.types')
   })
 
+  it('answers one or two letters with names that start with them, not letters inside words', async () => {
+    const ws = await makeWorkspace(t)
+    const contact = (
+      await ws.post('/api/v1/contacts', { firstName: 'Aku', lastName: 'Peltonen' })
+    ).json()
+    const company = (await ws.post('/api/v1/companies', { name: 'Kuopion Peruna Oy' })).json()
+    expect((await find(ws, 'pe')).map((r) => r.id)).toEqual([contact.id])
+    expect((await find(ws, 'peru')).map((r) => r.id)).toContain(company.id)
+  })
+
   it('never shows another workspace’s records nor deleted ones', async () => {
     const mine = await makeWorkspace(t)
     const theirs = await makeWorkspace(t)
@@ -89,6 +100,30 @@ describe('GET /api/v1/search', () => {
     await admin.post('/api/v1/companies', { name: 'Pomon Myllyn Oy' })
     expect((await find(seller, 'myllyn')).map((r) => r.id)).toEqual([own.id])
     expect(await find(admin, 'myllyn')).toHaveLength(2)
+  })
+
+  it('answers nothing and logs nothing when nobody waits for the answer any more', async () => {
+    const ws = await makeWorkspace(t)
+    const contact = (
+      await ws.post('/api/v1/contacts', { firstName: 'Aino', lastName: 'Ohitettava' })
+    ).json()
+    const actor = {
+      workspaceId: ws.workspaceId,
+      userId: ws.userId,
+      role: 'admin' as const,
+      scope: 'all' as const,
+      apiKeyId: null,
+      apiKeyScopes: null,
+      requestId: null,
+      ip: null,
+    }
+    const typedPast = new AbortController()
+    typedPast.abort()
+    const query = { q: 'ohitettava', limit: 20 }
+    expect(await search(t.deps, actor, query, typedPast.signal)).toEqual([])
+    const entries = (await ws.get(`/api/v1/audit-log?recordId=${contact.id}&action=list`)).json()
+    expect(entries.data).toEqual([])
+    expect((await search(t.deps, actor, query)).map((r) => r.id)).toEqual([contact.id])
   })
 
   it('logs that contacts were shown in the results', async () => {

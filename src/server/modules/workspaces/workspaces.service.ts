@@ -63,6 +63,18 @@ export async function workspaceCurrency(deps: Deps, workspaceId: string): Promis
   return (await findWorkspace(deps.db, workspaceId))?.currency ?? 'EUR'
 }
 
+/**
+ * The workspace's language and time zone, for texts the server writes into records (privacy
+ * request evidence). Takes the caller's transaction: on PGlite a second connection would wait.
+ */
+export async function workspaceLocale(
+  db: Db,
+  workspaceId: string,
+): Promise<{ language: 'fi' | 'en'; timeZone: string }> {
+  const w = await findWorkspace(db, workspaceId)
+  return { language: w?.language ?? 'fi', timeZone: w?.timeZone ?? 'Europe/Helsinki' }
+}
+
 export async function changeWorkspace(
   deps: Deps,
   actor: Actor,

@@ -1,9 +1,15 @@
 import type { ReactNode } from 'react'
-import type { ListParams } from '../../../shared/api-client'
+import type { ListParams, RequestOptions } from '../../../shared/api-client'
 import type { FilterOp } from '../../../shared/common.schema'
 import type { Page } from '../../../shared/common.schema'
 
 export type Row = { id?: string } & Record<string, unknown>
+
+/** Reads one page of a list; `signal` aborts the request (a search typed past, a list left). */
+export type FetchPage<T extends Row> = (
+  params: ListParams,
+  options?: RequestOptions,
+) => Promise<Page<T>>
 
 /** One column of a record list; `id` is also the field name for sort, filter and CSV. */
 export type ColumnSpec<T extends Row> = {
@@ -35,7 +41,7 @@ export type ListView = { q: string; sort: string | undefined; filters: FilterRow
 /** Everything a list page tells the generic list: where rows come from and what they show. */
 export type ListConfig<T extends Row> = {
   objectType: 'company' | 'contact'
-  fetchPage: (params: ListParams) => Promise<Page<T>>
+  fetchPage: FetchPage<T>
   columns: ColumnSpec<T>[]
   rowLabel: (row: T) => string
   rowPath: (row: T) => string

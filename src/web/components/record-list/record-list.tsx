@@ -18,7 +18,7 @@ import { viewToParams, type ListConfig, type Row } from './list-types'
 import { RecordTable } from './record-table'
 import { SavedViewsMenu } from './saved-views-menu'
 import { useListUrlState } from './use-list-url-state'
-import { useRecordPages } from './use-record-pages'
+import { listKeyOf, useRecordPages } from './use-record-pages'
 
 type Props<T extends Row> = {
   config: ListConfig<T>
@@ -66,7 +66,7 @@ export function RecordList<T extends Row>({ config, empty }: Props<T>) {
   }
 
   const params = useMemo(() => viewToParams({ q: url.q, sort, filters }), [url.q, sort, filters])
-  const listKey = useMemo(() => ['list', config.objectType] as const, [config.objectType])
+  const listKey = useMemo(() => listKeyOf(config.objectType), [config.objectType])
   const pages = useRecordPages(listKey, params, config.fetchPage)
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
   const needMore = useCallback(() => {

@@ -1,4 +1,5 @@
-import { contactName, listContacts } from '../../../shared/contacts.api'
+import { listContacts } from '../../../shared/contacts.api'
+import { contactLabel } from '../../features/contacts/contact-label'
 import { api } from '../../lib/api'
 import { RecordPicker, type PickerProps } from './record-picker'
 
@@ -6,10 +7,10 @@ async function findContacts(q: string) {
   const page = await listContacts(api, {
     q: q || undefined,
     limit: 20,
-    fields: 'id,firstName,lastName,emails',
+    fields: 'id,firstName,lastName,emails,erasedAt',
     sort: q ? undefined : 'lastName',
   })
-  return page.data.flatMap((c) => (c.id ? [{ value: c.id, label: contactName(c) || c.id }] : []))
+  return page.data.flatMap((c) => (c.id ? [{ value: c.id, label: contactLabel(c) || c.id }] : []))
 }
 
 /** Pick a contact by typing part of the name or email. */

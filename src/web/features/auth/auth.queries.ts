@@ -1,12 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { getMe, login, logout, updateMe } from '../../../shared/auth.api'
 import type { LoginInput, Me, MeUpdate } from '../../../shared/auth.schema'
 import { api } from '../../lib/api'
 
 export const meKey = ['me'] as const
 
+/** Also asked for at boot, before React renders (route-preload.ts). */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: () => getMe(api),
+  staleTime: 5 * 60_000,
+})
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: () => getMe(api), staleTime: 5 * 60_000 })
+  return useQuery(meQuery)
 }
 
 export function useSignIn() {

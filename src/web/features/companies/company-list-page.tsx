@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import {
   bulkUpdateCompanies,
   bulkDeleteCompanies,
-  listCompanies,
   restoreCompany,
 } from '../../../shared/companies.api'
 import { lifecycleStages, tiers } from '../../../shared/common.schema'
@@ -16,6 +15,7 @@ import { RecordList } from '../../components/record-list/record-list'
 import { api } from '../../lib/api'
 import { useCustomFields } from '../custom-fields/custom-fields.queries'
 import { useUsers } from '../users/users.queries'
+import { fetchCompanyPage } from './company-list-preload'
 import { companyColumns, type CompanyRow } from './company-columns'
 import { CompanyCreateModal } from './company-create-modal'
 
@@ -28,7 +28,7 @@ export default function CompanyListPage() {
   const config = useMemo<ListConfig<CompanyRow>>(
     () => ({
       objectType: 'company',
-      fetchPage: (params) => listCompanies(api, params),
+      fetchPage: fetchCompanyPage,
       columns: [
         ...companyColumns(t, byId),
         ...customColumns<CompanyRow>(customFields, i18n.language, [

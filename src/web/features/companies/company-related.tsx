@@ -2,7 +2,7 @@ import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Company } from '../../../shared/companies.schema'
-import { contactName } from '../../../shared/contacts.api'
+import { contactLabel } from '../contacts/contact-label'
 import { useCompany, useCompanyContacts, useSubsidiaries } from './companies.queries'
 
 /** The company's contacts with their roles, its parent company and its subsidiaries. */
@@ -22,7 +22,7 @@ export function CompanyRelated({ company: c }: { company: Company }) {
               {contacts.data.data.map((p) => (
                 <List.Item key={p.id}>
                   <Anchor component={Link} to={`/contacts/${p.id}`}>
-                    {contactName(p)}
+                    {contactLabel(p)}
                   </Anchor>
                   {p.role ? <Text span size="sm" c="dimmed">{` · ${p.role}`}</Text> : null}
                 </List.Item>

@@ -1,11 +1,11 @@
 import { Badge, Group } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { lifecycleStages } from '../../../shared/common.schema'
-import { contactName } from '../../../shared/contacts.api'
 import type { Contact } from '../../../shared/contacts.schema'
 import type { User } from '../../../shared/users.schema'
 import type { ColumnSpec } from '../../components/record-list/list-types'
 import { formatDate } from '../../lib/format'
+import { contactLabel } from './contact-label'
 
 export type ContactRow = Partial<Contact> & { id?: string }
 
@@ -17,7 +17,7 @@ export function contactColumns(t: TFunction, users: Map<string, User>): ColumnSp
     {
       id: 'lastName',
       label: t('fields.name'),
-      value: (r) => contactName(r),
+      value: (r) => contactLabel(r),
       isSortable: true,
       width: 180,
       filter: { type: 'text' },

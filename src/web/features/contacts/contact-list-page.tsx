@@ -6,8 +6,6 @@ import { useTranslation } from 'react-i18next'
 import {
   bulkUpdateContacts,
   bulkDeleteContacts,
-  contactName,
-  listContacts,
   restoreContact,
 } from '../../../shared/contacts.api'
 import { lifecycleStages } from '../../../shared/common.schema'
@@ -17,7 +15,9 @@ import { RecordList } from '../../components/record-list/record-list'
 import { api } from '../../lib/api'
 import { useCustomFields } from '../custom-fields/custom-fields.queries'
 import { useUsers } from '../users/users.queries'
+import { fetchContactPage } from './contact-list-preload'
 import { contactColumns, type ContactRow } from './contact-columns'
+import { contactLabel } from './contact-label'
 import { ContactCreateModal } from './contact-create-modal'
 
 export default function ContactListPage() {
@@ -29,7 +29,7 @@ export default function ContactListPage() {
   const config = useMemo<ListConfig<ContactRow>>(
     () => ({
       objectType: 'contact',
-      fetchPage: (params) => listContacts(api, params),
+      fetchPage: fetchContactPage,
       columns: [
         ...contactColumns(t, byId),
         ...customColumns<ContactRow>(customFields, i18n.language, [
@@ -37,7 +37,7 @@ export default function ContactListPage() {
           t('common.no'),
         ]),
       ],
-      rowLabel: (r) => contactName(r),
+      rowLabel: (r) => contactLabel(r),
       rowPath: (r) => `/contacts/${r.id}`,
       bulkDelete: (ids) => bulkDeleteContacts(api, ids),
       bulkAssign: (ids, ownerId) =>

@@ -2,7 +2,7 @@ import { Badge, Grid, Group, Paper, Stack, Title } from '@mantine/core'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { contactName, contactTimeline } from '../../../shared/contacts.api'
+import { contactTimeline } from '../../../shared/contacts.api'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
@@ -13,6 +13,7 @@ import { ContactConsents } from '../privacy/contact-consents'
 import { FindDuplicatesButton, useMergedRedirect } from '../duplicates/record-duplicates'
 import { ContactCompanies } from './contact-companies'
 import { ContactDetails } from './contact-details'
+import { contactLabel } from './contact-label'
 import { useContact } from './contacts.queries'
 
 export default function ContactPage() {
@@ -20,9 +21,10 @@ export default function ContactPage() {
   const { id = '' } = useParams()
   const contact = useContact(id)
   useMergedRedirect('contacts', id, contact.data?.id)
-  const name = contact.data ? contactName(contact.data) : undefined
+  const name = contact.data ? contactLabel(contact.data) : undefined
 
   useEffect(() => {
+    // An erased person's page also replaces the name this browser remembered with the label.
     if (name) rememberRecent({ type: 'contact', id, label: name })
   }, [id, name])
 

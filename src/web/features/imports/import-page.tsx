@@ -86,7 +86,7 @@ export default function ImportPage() {
           {isMapped && imp.status === 'uploaded' && (
             <ImportPreviewTable imp={imp} version={version} />
           )}
-          {isMapped && <ImportRun imp={imp} />}
+          {isMapped && <ImportRun imp={imp} onChange={setImp} />}
           <Group>
             <Button
               variant="subtle"

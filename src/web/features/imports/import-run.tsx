@@ -1,50 +1,81 @@
-import { Alert, Anchor, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Box, Button, Group, Progress, Stack, Table, Text, Title } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { Import } from '../../../shared/imports.schema'
+import type { Import, ImportPreview } from '../../../shared/imports.schema'
 import { ErrorState } from '../../components/ui/error-state'
 import { notifyError } from '../../lib/problems'
-import {
-  failedRowsUrl,
-  useImportReport,
-  useImportStatus,
-  usePreview,
-  useStartImport,
-  useUndoImport,
-} from './imports.queries'
+import { ImportReport } from './import-report'
+import { useImportStatus, usePreview, useStartImport } from './imports.queries'
 
-/** The first rows with their problems, then start. */
+type PreviewRow = ImportPreview['rows'][number]
+
+/** A preview cell: its value and, under it, what is wrong with it (the row fails on import). */
+function PreviewCell({ value, issues }: { value: string; issues: string[] }) {
+  if (!issues.length) return <Table.Td>{value}</Table.Td>
+  return (
+    <Table.Td data-invalid="true" style={{ boxShadow: 'inset 3px 0 0 var(--mantine-color-red-7)' }}>
+      <Text size="sm">{value}</Text>
+      {issues.map((m) => (
+        <Text key={m} size="xs" c="red.9" fw={500}>
+          {m}
+        </Text>
+      ))}
+    </Table.Td>
+  )
+}
+
+function rowSummary(r: PreviewRow, t: TFunction): string {
+  if (!r.issues.length) return t('imports.ok')
+  // Problems of the whole row (an unreadable line) have no column; cells show their own.
+  const rowLevel = r.issues.filter((i) => !i.column).map((i) => i.message)
+  const cells = r.issues.length - rowLevel.length
+  return [...rowLevel, ...(cells ? [t('imports.cellIssues', { count: cells })] : [])].join('; ')
+}
+
+/** The first rows with their problems marked on the cells, then start. */
 export function ImportPreviewTable({ imp, version }: { imp: Import; version: number }) {
   const { t } = useTranslation()
   const preview = usePreview(imp.id, version)
   if (preview.isError) return <ErrorState error={preview.error} />
   if (!preview.data) return null
+  const { headers, rows } = preview.data
   return (
-    <Stack>
-      <Title order={2} size="h4">
+    <Stack component="section" aria-labelledby="import-preview-title">
+      <Title order={2} size="h4" id="import-preview-title">
         {t('imports.preview')}
       </Title>
-      <Table.ScrollContainer minWidth={600}>
-        <Table striped>
+      {/* A wide file scrolls sideways; the region takes the focus so keyboards can scroll it. */}
+      <Box
+        style={{ overflowX: 'auto' }}
+        tabIndex={0}
+        role="region"
+        aria-label={t('imports.previewScroll')}
+      >
+        <Table striped aria-labelledby="import-preview-title">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('imports.line')}</Table.Th>
-              {preview.data.headers.map((h) => (
+              {headers.map((h) => (
                 <Table.Th key={h}>{h}</Table.Th>
               ))}
               <Table.Th>{t('imports.issues')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {preview.data.rows.map((r) => (
-              <Table.Tr key={r.line}>
+            {rows.map((r) => (
+              <Table.Tr key={r.line} data-line={r.line}>
                 <Table.Td>{r.line}</Table.Td>
                 {r.cells.map((c, i) => (
-                  <Table.Td key={i}>{c}</Table.Td>
+                  <PreviewCell
+                    key={i}
+                    value={c}
+                    issues={r.issues.filter((x) => x.column === headers[i]).map((x) => x.message)}
+                  />
                 ))}
                 <Table.Td>
                   {r.issues.length ? (
-                    <Text c="red" size="sm">
-                      {r.issues.map((i) => `${i.column}: ${i.message}`).join('; ')}
+                    <Text c="red.9" size="sm">
+                      {rowSummary(r, t)}
                     </Text>
                   ) : (
                     t('imports.ok')
@@ -54,28 +85,31 @@ export function ImportPreviewTable({ imp, version }: { imp: Import; version: num
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
     </Stack>
   )
 }
 
-/** Start, progress while the job runs, then the report, failed rows and undo. */
-export function ImportRun({ imp }: { imp: Import }) {
+/** Start, progress while the job runs, then the report. `onChange` gets each new state. */
+export function ImportRun({ imp, onChange }: { imp: Import; onChange: (next: Import) => void }) {
   const { t } = useTranslation()
   const start = useStartImport(imp.id)
-  const undo = useUndoImport(imp.id)
-  const isRunning = ['queued', 'running'].includes(imp.status) || start.isSuccess
-  const status = useImportStatus(imp.id, isRunning)
+  const status = useImportStatus(imp.id, imp.status)
   const current = status.data ?? imp
   const live = ['queued', 'running'].includes(current.status)
-  const report = useImportReport(imp.id, current.status === 'done' && current.counts.flagged > 0)
   const { rowsDone, rowsTotal, rowsPerSecond } = current.progress
   if (current.status === 'uploaded')
     return (
       <Group>
         <Button
           onClick={() =>
-            start.mutate(undefined, { onError: (e) => notifyError(e, t('common.error')) })
+            start.mutate(undefined, {
+              onSuccess: (next) => {
+                onChange(next)
+                void status.refetch()
+              },
+              onError: (e) => notifyError(e, t('common.error')),
+            })
           }
           loading={start.isPending}
         >
@@ -83,65 +117,20 @@ export function ImportRun({ imp }: { imp: Import }) {
         </Button>
       </Group>
     )
+  const percent = rowsTotal ? Math.round((100 * rowsDone) / rowsTotal) : 0
   return (
     <Stack>
-      <Progress value={rowsTotal ? (100 * rowsDone) / rowsTotal : 0} animated={live} />
-      <Text size="sm">
+      <Progress value={percent} animated={live} aria-label={t('imports.progressLabel')} />
+      <Text size="sm" role="status">
         {t('imports.progress', {
           done: rowsDone,
           total: rowsTotal,
           rate: rowsPerSecond ?? 0,
-          failed: current.counts.failed,
+          count: current.counts.failed,
         })}
       </Text>
       {current.lastError && <Alert color="red">{current.lastError}</Alert>}
-      {!live && (
-        <>
-          <Title order={2} size="h4">
-            {t('imports.report')}
-          </Title>
-          <Text>{t('imports.counts', current.counts)}</Text>
-          {current.counts.failed > 0 && (
-            <Anchor href={failedRowsUrl(imp.id)}>{t('imports.failedRows')}</Anchor>
-          )}
-          {current.counts.flagged > 0 && (
-            <Alert color="yellow" title={t('imports.flagged', { count: current.counts.flagged })}>
-              <Text size="sm">{t('imports.flaggedHelp')}</Text>
-              {report.data && (
-                <Text size="sm">
-                  {t('imports.flaggedLines', {
-                    lines: report.data.flagged
-                      .slice(0, 50)
-                      .map((f) => f.line)
-                      .join(', '),
-                  })}
-                </Text>
-              )}
-            </Alert>
-          )}
-          {current.status === 'undone' ? (
-            <Alert>{t('imports.undone')}</Alert>
-          ) : (
-            current.status === 'done' && (
-              <Group>
-                <Button
-                  color="red"
-                  variant="light"
-                  loading={undo.isPending}
-                  onClick={() =>
-                    undo.mutate(undefined, {
-                      onSuccess: () => void status.refetch(),
-                      onError: (e) => notifyError(e, t('common.error')),
-                    })
-                  }
-                >
-                  {t('imports.undo')}
-                </Button>
-              </Group>
-            )
-          )}
-        </>
-      )}
+      {!live && <ImportReport imp={current} onUndone={() => void status.refetch()} />}
     </Stack>
   )
 }

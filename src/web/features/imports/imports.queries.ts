@@ -44,18 +44,22 @@ export const useStartImport = (id: string) =>
 export const useUndoImport = (id: string) =>
   useMutation({ mutationFn: () => api.post<Import>(`/imports/${id}/undo`) })
 
+// The server writes the problems of the preview and report in the request's language, so the
+// language is part of their keys: switching it fetches them again in the new one.
 export const usePreview = (id: string, version: number) =>
   useQuery({
-    queryKey: ['imports', id, 'preview', version],
+    queryKey: ['imports', id, 'preview', version, currentLanguage()],
     queryFn: () => api.get<ImportPreview>(`/imports/${id}/preview`),
   })
 
-/** Polls while the job runs, for the progress bar. */
-export const useImportStatus = (id: string, isRunning: boolean) =>
+const isLive = (status: Import['status'] | undefined) => status === 'queued' || status === 'running'
+
+/** Polls once a second while the job runs, for the progress bar; stops when it has finished. */
+export const useImportStatus = (id: string, knownStatus: Import['status']) =>
   useQuery({
     queryKey: ['imports', id],
     queryFn: () => api.get<Import>(`/imports/${id}`),
-    refetchInterval: isRunning ? 1000 : false,
+    refetchInterval: (query) => (isLive(query.state.data?.status ?? knownStatus) ? 1000 : false),
   })
 
 export type ImportReport = z.infer<typeof importReportSchema>
@@ -63,9 +67,11 @@ export type ImportReport = z.infer<typeof importReportSchema>
 /** The finished import's report: failures and the rows skipped as previously erased people. */
 export const useImportReport = (id: string, isFinished: boolean) =>
   useQuery({
-    queryKey: ['imports', id, 'report'],
+    queryKey: ['imports', id, 'report', currentLanguage()],
     queryFn: () => api.get<ImportReport>(`/imports/${id}/report`),
     enabled: isFinished,
   })
 
-export const failedRowsUrl = (id: string) => api.url(`/imports/${id}/failed-rows`)
+/** A download link sends no Accept-Language: the reasons' language goes in the query. */
+export const failedRowsUrl = (id: string) =>
+  api.url(`/imports/${id}/failed-rows`, { lang: currentLanguage() })

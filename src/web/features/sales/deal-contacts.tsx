@@ -9,11 +9,10 @@ import { listContacts } from '../../../shared/contacts.api'
 import { buyingRoles, type Deal } from '../../../shared/deals.schema'
 import { api } from '../../lib/api'
 import { notifyError } from '../../lib/problems'
+import { contactLabel as nameOf } from '../contacts/contact-label'
 import { useUpdateDeal } from './sales.queries'
 
 type Link_ = { contactId: string; buyingRole: (typeof buyingRoles)[number] | null }
-const nameOf = (c: { firstName?: string | null; lastName?: string | null }) =>
-  [c.firstName, c.lastName].filter(Boolean).join(' ')
 
 /** The people of the deal and their role in the purchase; the list is saved as a whole. */
 export function DealContacts({ deal }: { deal: Deal }) {
@@ -27,15 +26,20 @@ export function DealContacts({ deal }: { deal: Deal }) {
     queryFn: () =>
       listContacts(api, {
         filter: { id: { in: ids.join(',') } },
-        fields: 'id,firstName,lastName',
+        fields: 'id,firstName,lastName,erasedAt',
         limit: 100,
       }),
     enabled: ids.length > 0,
   })
   const found = useQuery({
-    queryKey: ['contact-picker', q],
+    // Not 'contact-picker': ContactPicker caches options of another shape under that key.
+    queryKey: ['deal-contact-search', q],
     queryFn: () =>
-      listContacts(api, { q: q || undefined, fields: 'id,firstName,lastName', limit: 20 }),
+      listContacts(api, {
+        q: q || undefined,
+        fields: 'id,firstName,lastName,erasedAt',
+        limit: 20,
+      }),
   })
   const names = new Map((known.data?.data ?? []).map((c) => [c.id ?? '', nameOf(c)]))
   const save = (contacts: Link_[]) =>

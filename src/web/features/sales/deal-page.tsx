@@ -6,7 +6,7 @@ import { dealTimeline } from '../../../shared/sales.api'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
-import { formatMoney } from '../../lib/format'
+import { formatDate, formatMoney } from '../../lib/format'
 import { Timeline } from '../timeline/timeline'
 import { DealContacts } from './deal-contacts'
 import { DealDetails } from './deal-details'
@@ -47,6 +47,7 @@ export default function DealPage() {
           <Badge variant="light">{stage?.name}</Badge>
           <Badge color={d.status === 'won' ? 'teal' : d.status === 'lost' ? 'red' : 'blue'}>
             {t(`sales.deal.statuses.${d.status}`)}
+            {d.closedAt && ` ${formatDate(d.closedAt)}`}
           </Badge>
           <Badge variant="outline">
             {formatMoney(d.amount, d.currency)} · {d.probability} %

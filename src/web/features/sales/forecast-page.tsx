@@ -13,13 +13,16 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { activityKinds } from '../../../shared/forecast.schema'
 import { getActivityProgress, getForecast, getMetrics } from '../../../shared/sales.api'
 import { ErrorState } from '../../components/ui/error-state'
 import { PageSkeleton } from '../../components/ui/page-skeleton'
 import { api } from '../../lib/api'
 import { formatMoney } from '../../lib/format'
+import { useCan } from '../admin/use-can'
 import { useMe } from '../auth/auth.queries'
 import { CoachingPanel } from './coaching-panel'
+import { TargetsPanel } from './targets-panel'
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -38,7 +41,9 @@ export default function ForecastPage() {
   const { t } = useTranslation()
   const [period, setPeriod] = useState<'month' | 'quarter'>('month')
   const [groupBy, setGroupBy] = useState<'rep' | 'team'>('rep')
+  const [kind, setKind] = useState<(typeof activityKinds)[number]>('calls')
   const currency = useMe().data?.workspace?.currency ?? 'EUR'
+  const canSetTargets = useCan('targets', 'update')
   const forecast = useQuery({
     queryKey: ['forecast', period, groupBy],
     queryFn: () => getForecast(api, { period, groupBy }),
@@ -70,17 +75,12 @@ export default function ForecastPage() {
     row.quota = Number(row.quota) + (r.quota ?? 0) / 100
     byPeriod.set(r.periodStart, row)
   }
-  const weeks = new Map<string, Record<string, number | string>>()
+  // Done against target per week for one kind of activity, summed over the reps shown.
+  const weeks = new Map<string, { week: string; done: number; target: number }>()
   for (const r of activity.data?.data ?? []) {
-    const w = weeks.get(r.weekStart) ?? {
-      week: r.weekStart.slice(5),
-      calls: 0,
-      meetings: 0,
-      target: 0,
-    }
-    w.calls = Number(w.calls) + r.done.calls
-    w.meetings = Number(w.meetings) + r.done.meetings
-    w.target = Number(w.target) + (r.target?.calls ?? 0)
+    const w = weeks.get(r.weekStart) ?? { week: r.weekStart.slice(5), done: 0, target: 0 }
+    w.done += r.done[kind]
+    w.target += r.target?.[kind] ?? 0
     weeks.set(r.weekStart, w)
   }
   const m = metrics.data
@@ -199,26 +199,28 @@ export default function ForecastPage() {
         </Paper>
       )}
       <Paper withBorder p="md">
-        <Text fw={600} mb="xs">
-          {t('sales.forecast.activity')}
-        </Text>
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>{t('sales.forecast.activity')}</Text>
+          <SegmentedControl
+            size="xs"
+            value={kind}
+            onChange={(v) => setKind(v as (typeof activityKinds)[number])}
+            data={activityKinds.map((k) => ({ value: k, label: t(`sales.forecast.${k}`) }))}
+          />
+        </Group>
         <LineChart
           h={220}
           data={[...weeks.values()]}
           dataKey="week"
           withLegend
           series={[
-            { name: 'calls', label: t('sales.forecast.calls'), color: 'blue.6' },
-            { name: 'meetings', label: t('sales.forecast.meetings'), color: 'teal.6' },
-            {
-              name: 'target',
-              label: `${t('sales.forecast.quota')} (${t('sales.forecast.calls')})`,
-              color: 'orange.6',
-            },
+            { name: 'done', label: t(`sales.forecast.${kind}`), color: 'blue.6' },
+            { name: 'target', label: t('sales.forecast.quota'), color: 'orange.6' },
           ]}
         />
       </Paper>
       <CoachingPanel />
+      {canSetTargets && <TargetsPanel />}
     </Stack>
   )
 }

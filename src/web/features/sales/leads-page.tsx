@@ -50,9 +50,14 @@ export default function LeadsPage() {
   }
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t('sales.leads.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {t('sales.leads.title')}
+        </Title>
+        <Button component={Link} to="/leads/rules" variant="default" size="xs">
+          {t('sales.leadRules.title')}
+        </Button>
+      </Group>
       <Paper
         withBorder
         p="md"

@@ -175,7 +175,7 @@ export default function PipelineBoardPage() {
         />
       </Group>
       {view === 'list' ? (
-        <DealList pipeline={pipeline} ownerId={filters.ownerId} />
+        <DealList pipeline={pipeline} filters={filters} />
       ) : board.isPending ? (
         <PageSkeleton />
       ) : board.isError ? (

@@ -1,5 +1,4 @@
 import { Loader, Modal, VisuallyHidden } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
 import { Spotlight, spotlight } from '@mantine/spotlight'
 import { IconBuilding, IconChecklist, IconClock, IconSearch, IconUser } from '@tabler/icons-react'
 import { useEffect, useId, useState, type CSSProperties, type KeyboardEvent } from 'react'
@@ -7,17 +6,10 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { SearchResult } from '../../../shared/search.schema'
 import { readRecent, recentPath, type RecentItem } from '../../lib/recent'
-import { useSearch } from './search.queries'
+import { useSearchAsYouType } from './search.queries'
 
 const icons = { company: IconBuilding, contact: IconUser, activity: IconChecklist } as const
 const classes = Spotlight.classes
-
-/**
- * Wait this long after a key before asking the server. Shorter than the gap between keys of
- * most typists, so the answer to the last key starts soon (the target is results 150 ms after
- * it); a burst of fast keys still sends one request, and stale ones are aborted.
- */
-export const searchDebounceMs = 60
 
 type Item = {
   key: string
@@ -44,8 +36,7 @@ export function SearchSpotlight() {
   const listId = useId()
   const [query, setQuery] = useState('')
   const term = query.trim()
-  const [debounced] = useDebouncedValue(term, searchDebounceMs)
-  const results = useSearch(debounced)
+  const { results, type } = useSearchAsYouType()
   const [recent, setRecent] = useState<RecentItem[]>([])
   const [cursor, setCursor] = useState({ of: '', index: 0 })
   const isSearching = term.length > 0
@@ -113,7 +104,10 @@ export function SearchSpotlight() {
   return (
     <Spotlight.Root
       query={query}
-      onQueryChange={setQuery}
+      onQueryChange={(text) => {
+        setQuery(text)
+        type(text)
+      }}
       shortcut={['mod + K', '/']}
       onSpotlightOpen={() => setRecent(readRecent())}
       scrollable
