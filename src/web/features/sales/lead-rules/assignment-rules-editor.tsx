@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, Select, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,6 +8,7 @@ import { useTeams } from '../../admin/teams/teams.queries'
 import { useUsers } from '../../users/users.queries'
 import { useAssignmentRules, useSaveAssignmentRules } from './lead-rules.queries'
 import { ruleErrors } from './rule-errors'
+import { RuleRow, RulesForm } from './rules-form'
 import { RuleRowActions, moveItem, rowKey } from './rule-row-actions'
 
 type Row = {
@@ -85,101 +75,15 @@ function AssignmentRulesForm({ rules, canEdit }: { rules: AssignmentRule[]; canE
     })
   }
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      aria-labelledby="assignment-rules-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <Title order={2} size="h4" id="assignment-rules-title">
-        {t('sales.leadRules.assignmentTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('sales.leadRules.assignmentHelp')}
-      </Text>
-      <Fieldset variant="unstyled" disabled={!canEdit}>
-        <Stack gap="xs">
-          {rows.length === 0 && <Text size="sm">{t('sales.leadRules.assignmentEmpty')}</Text>}
-          {rows.map((r, i) => {
-            const n = i + 1
-            const err = (f: string) => errors[`${i}.${f}`]
-            return (
-              <Group
-                key={r.key}
-                align="flex-start"
-                role="group"
-                aria-label={t('sales.leadRules.ruleNumber', { number: n })}
-              >
-                <Select
-                  size="xs"
-                  w={170}
-                  label={t('sales.leadRules.kind')}
-                  data={[
-                    { value: 'territory', label: t('sales.leadRules.kinds.territory') },
-                    { value: 'round_robin', label: t('sales.leadRules.kinds.round_robin') },
-                  ]}
-                  value={r.kind}
-                  allowDeselect={false}
-                  onChange={(v) =>
-                    update(i, { kind: v === 'territory' ? 'territory' : 'round_robin' })
-                  }
-                />
-                {r.kind === 'territory' && (
-                  <>
-                    <Select
-                      size="xs"
-                      w={130}
-                      label={t('sales.leadRules.matchField')}
-                      data={[
-                        { value: 'region', label: t('sales.leadRules.fitFields.region') },
-                        { value: 'industry', label: t('sales.leadRules.fitFields.industry') },
-                      ]}
-                      value={r.matchField}
-                      allowDeselect={false}
-                      error={err('matchField')}
-                      onChange={(v) =>
-                        update(i, { matchField: v === 'industry' ? 'industry' : 'region' })
-                      }
-                    />
-                    <TextInput
-                      size="xs"
-                      w={170}
-                      label={t('sales.leadRules.matchValue')}
-                      value={r.matchValue}
-                      error={err('matchValue')}
-                      onChange={(e) => update(i, { matchValue: e.currentTarget.value })}
-                    />
-                  </>
-                )}
-                <Select
-                  size="xs"
-                  w={220}
-                  label={t('sales.leadRules.assignee')}
-                  placeholder={t('sales.leadRules.assigneePlaceholder')}
-                  data={assignees}
-                  value={r.assignee}
-                  searchable
-                  error={err('teamId') ?? err('userId')}
-                  onChange={(v) => update(i, { assignee: v })}
-                />
-                <RuleRowActions
-                  number={n}
-                  count={rows.length}
-                  onMove={(by) => setRows((rs) => moveItem(rs, i, by))}
-                  onDelete={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                />
-              </Group>
-            )
-          })}
-          {errors._ && (
-            <Alert color="red" role="alert">
-              {errors._}
-            </Alert>
-          )}
+    <RulesForm
+      id="assignment-rules-title"
+      title={t('sales.leadRules.assignmentTitle')}
+      help={t('sales.leadRules.assignmentHelp')}
+      canEdit={canEdit}
+      onSubmit={submit}
+      generalError={errors._}
+      footer={
+        <>
           <Group>
             <Button
               size="xs"
@@ -199,8 +103,74 @@ function AssignmentRulesForm({ rules, canEdit }: { rules: AssignmentRule[]; canE
               {t('sales.leadRules.saveAssignment')}
             </Button>
           </Group>
-        </Stack>
-      </Fieldset>
-    </Paper>
+        </>
+      }
+    >
+      {rows.length === 0 && <Text size="sm">{t('sales.leadRules.assignmentEmpty')}</Text>}
+      {rows.map((r, i) => {
+        const n = i + 1
+        const err = (f: string) => errors[`${i}.${f}`]
+        return (
+          <RuleRow key={r.key} number={n}>
+            <Select
+              size="xs"
+              w={170}
+              label={t('sales.leadRules.kind')}
+              data={[
+                { value: 'territory', label: t('sales.leadRules.kinds.territory') },
+                { value: 'round_robin', label: t('sales.leadRules.kinds.round_robin') },
+              ]}
+              value={r.kind}
+              allowDeselect={false}
+              onChange={(v) => update(i, { kind: v === 'territory' ? 'territory' : 'round_robin' })}
+            />
+            {r.kind === 'territory' && (
+              <>
+                <Select
+                  size="xs"
+                  w={130}
+                  label={t('sales.leadRules.matchField')}
+                  data={[
+                    { value: 'region', label: t('sales.leadRules.fitFields.region') },
+                    { value: 'industry', label: t('sales.leadRules.fitFields.industry') },
+                  ]}
+                  value={r.matchField}
+                  allowDeselect={false}
+                  error={err('matchField')}
+                  onChange={(v) =>
+                    update(i, { matchField: v === 'industry' ? 'industry' : 'region' })
+                  }
+                />
+                <TextInput
+                  size="xs"
+                  w={170}
+                  label={t('sales.leadRules.matchValue')}
+                  value={r.matchValue}
+                  error={err('matchValue')}
+                  onChange={(e) => update(i, { matchValue: e.currentTarget.value })}
+                />
+              </>
+            )}
+            <Select
+              size="xs"
+              w={220}
+              label={t('sales.leadRules.assignee')}
+              placeholder={t('sales.leadRules.assigneePlaceholder')}
+              data={assignees}
+              value={r.assignee}
+              searchable
+              error={err('teamId') ?? err('userId')}
+              onChange={(v) => update(i, { assignee: v })}
+            />
+            <RuleRowActions
+              number={n}
+              count={rows.length}
+              onMove={(by) => setRows((rs) => moveItem(rs, i, by))}
+              onDelete={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+            />
+          </RuleRow>
+        )
+      })}
+    </RulesForm>
   )
 }

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, NumberInput, Select, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -18,6 +6,7 @@ import { engagementTypes, fitFields, type ScoringRule } from '../../../../shared
 import { ErrorState } from '../../../components/ui/error-state'
 import { usePreviewScoringRules, useSaveScoringRules, useScoringRules } from './lead-rules.queries'
 import { ruleErrors } from './rule-errors'
+import { RuleRow, RulesForm } from './rules-form'
 import { RuleRowActions, rowKey } from './rule-row-actions'
 import { ScoringPreviewTable } from './scoring-preview'
 
@@ -100,112 +89,15 @@ function ScoringRulesForm({ rules, canEdit }: { rules: ScoringRule[]; canEdit: b
     })
   }
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      aria-labelledby="scoring-rules-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <Title order={2} size="h4" id="scoring-rules-title">
-        {t('sales.leadRules.scoringTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('sales.leadRules.scoringHelp')}
-      </Text>
-      <Fieldset variant="unstyled" disabled={!canEdit}>
-        <Stack gap="xs">
-          {rows.length === 0 && (
-            <Text size="sm" data-testid="scoring-empty">
-              {t('sales.leadRules.scoringEmpty')}
-            </Text>
-          )}
-          {rows.map((r, i) => {
-            const n = i + 1
-            const err = (f: string) => errors[`${i}.${f}`]
-            return (
-              <Group
-                key={r.key}
-                align="flex-start"
-                role="group"
-                aria-label={t('sales.leadRules.ruleNumber', { number: n })}
-              >
-                <Select
-                  size="xs"
-                  w={150}
-                  label={t('sales.leadRules.kind')}
-                  data={[
-                    { value: 'fit', label: t('sales.leadRules.kinds.fit') },
-                    { value: 'engagement', label: t('sales.leadRules.kinds.engagement') },
-                  ]}
-                  value={r.kind}
-                  allowDeselect={false}
-                  onChange={(v) => {
-                    const kind = v === 'engagement' ? 'engagement' : 'fit'
-                    if (kind !== r.kind)
-                      update(i, { kind, field: kind === 'fit' ? 'industry' : 'meeting' })
-                  }}
-                />
-                <Select
-                  size="xs"
-                  w={160}
-                  label={
-                    r.kind === 'fit' ? t('sales.leadRules.field') : t('sales.leadRules.activity')
-                  }
-                  data={fieldOptions(r.kind)}
-                  value={r.field}
-                  allowDeselect={false}
-                  error={err('field')}
-                  onChange={(v) => v && update(i, { field: v })}
-                />
-                {r.kind === 'fit' && (
-                  <TextInput
-                    size="xs"
-                    w={180}
-                    label={t('sales.leadRules.value')}
-                    value={r.value}
-                    error={err('value')}
-                    onChange={(e) => update(i, { value: e.currentTarget.value })}
-                  />
-                )}
-                <NumberInput
-                  size="xs"
-                  w={110}
-                  label={
-                    r.kind === 'fit' ? t('sales.leadRules.points') : t('sales.leadRules.pointsEach')
-                  }
-                  value={r.points}
-                  allowDecimal={false}
-                  error={err('points')}
-                  onChange={(v) => update(i, { points: v })}
-                />
-                {r.kind === 'engagement' && (
-                  <NumberInput
-                    size="xs"
-                    w={110}
-                    label={t('sales.leadRules.maxPoints')}
-                    value={r.maxPoints}
-                    allowDecimal={false}
-                    error={err('maxPoints')}
-                    onChange={(v) => update(i, { maxPoints: v })}
-                  />
-                )}
-                <RuleRowActions
-                  number={n}
-                  count={rows.length}
-                  onDelete={() => setRows((rs) => rs.filter((_, j) => j !== i))}
-                />
-              </Group>
-            )
-          })}
-          {errors._ && (
-            <Alert color="red" role="alert">
-              {errors._}
-            </Alert>
-          )}
+    <RulesForm
+      id="scoring-rules-title"
+      title={t('sales.leadRules.scoringTitle')}
+      help={t('sales.leadRules.scoringHelp')}
+      canEdit={canEdit}
+      onSubmit={submit}
+      generalError={errors._}
+      footer={
+        <>
           <Group>
             <Button size="xs" variant="default" onClick={() => add('fit')}>
               {t('sales.leadRules.addFit')}
@@ -221,8 +113,85 @@ function ScoringRulesForm({ rules, canEdit }: { rules: ScoringRule[]; canEdit: b
             </Button>
           </Group>
           {preview.data && <ScoringPreviewTable preview={preview.data} />}
-        </Stack>
-      </Fieldset>
-    </Paper>
+        </>
+      }
+    >
+      {rows.length === 0 && (
+        <Text size="sm" data-testid="scoring-empty">
+          {t('sales.leadRules.scoringEmpty')}
+        </Text>
+      )}
+      {rows.map((r, i) => {
+        const n = i + 1
+        const err = (f: string) => errors[`${i}.${f}`]
+        return (
+          <RuleRow key={r.key} number={n}>
+            <Select
+              size="xs"
+              w={150}
+              label={t('sales.leadRules.kind')}
+              data={[
+                { value: 'fit', label: t('sales.leadRules.kinds.fit') },
+                { value: 'engagement', label: t('sales.leadRules.kinds.engagement') },
+              ]}
+              value={r.kind}
+              allowDeselect={false}
+              onChange={(v) => {
+                const kind = v === 'engagement' ? 'engagement' : 'fit'
+                if (kind !== r.kind)
+                  update(i, { kind, field: kind === 'fit' ? 'industry' : 'meeting' })
+              }}
+            />
+            <Select
+              size="xs"
+              w={160}
+              label={r.kind === 'fit' ? t('sales.leadRules.field') : t('sales.leadRules.activity')}
+              data={fieldOptions(r.kind)}
+              value={r.field}
+              allowDeselect={false}
+              error={err('field')}
+              onChange={(v) => v && update(i, { field: v })}
+            />
+            {r.kind === 'fit' && (
+              <TextInput
+                size="xs"
+                w={180}
+                label={t('sales.leadRules.value')}
+                value={r.value}
+                error={err('value')}
+                onChange={(e) => update(i, { value: e.currentTarget.value })}
+              />
+            )}
+            <NumberInput
+              size="xs"
+              w={110}
+              label={
+                r.kind === 'fit' ? t('sales.leadRules.points') : t('sales.leadRules.pointsEach')
+              }
+              value={r.points}
+              allowDecimal={false}
+              error={err('points')}
+              onChange={(v) => update(i, { points: v })}
+            />
+            {r.kind === 'engagement' && (
+              <NumberInput
+                size="xs"
+                w={110}
+                label={t('sales.leadRules.maxPoints')}
+                value={r.maxPoints}
+                allowDecimal={false}
+                error={err('maxPoints')}
+                onChange={(v) => update(i, { maxPoints: v })}
+              />
+            )}
+            <RuleRowActions
+              number={n}
+              count={rows.length}
+              onDelete={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+            />
+          </RuleRow>
+        )
+      })}
+    </RulesForm>
   )
 }
