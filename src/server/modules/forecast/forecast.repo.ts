@@ -160,9 +160,12 @@ export async function closedStats(db: Db, f: MetricsScope) {
  * Per stage: deals that entered it in the range, and how many of them later went further (a stay
  * in a later stage, at any time) or were won. One pass over the pipeline's stays groups them by
  * deal: the furthest stage reached, and the stages entered in the range as a bitmask (at most 30
- * stages a pipeline); the stages are then counted from those per-deal rows. (A correlated EXISTS
- * per stay took 7–11 s at 200k deals and 555k stays; this is 0.75–1.5 s — docs/benchmarks.md.)
- * A deal never changes pipeline, so all its stays are in this pipeline's stages.
+ * stages a pipeline). Only then are the deals joined, for the scope and the won status, and only
+ * those that entered a stage in the range; they are folded into a few dozen (furthest, won,
+ * entered) rows before the stages are counted from them. Joining the deals to every stay and
+ * the stages to every deal took 0.84–0.94 s at 200k deals and 723k stays; this takes
+ * 0.5–0.7 s (docs/benchmarks.md). A deal never changes pipeline, so all its stays are in this
+ * pipeline's stages.
  */
 export async function stageConversion(db: Db, f: MetricsScope & { pipelineId: string }) {
   const r = await sql<{ stage_id: string; name: string; entered: number; advanced: number }>`
@@ -171,19 +174,24 @@ export async function stageConversion(db: Db, f: MetricsScope & { pipelineId: st
       from pipeline_stages s
       where s.workspace_id = ${f.workspaceId} and s.pipeline_id = ${f.pipelineId}
     ), per_deal as (
-      select max(st.position) as top, bool_or(d.status = 'won') as is_won,
+      select h.deal_id, max(st.position) as top,
         bit_or(1::bigint << st.bit) filter (where h.entered_at >= ${f.from}::date
           and h.entered_at < ${f.to}::date + 1) as entered
       from stages st
       join deal_stage_history h on h.workspace_id = ${f.workspaceId} and h.stage_id = st.id
-      join deals d on d.workspace_id = h.workspace_id and d.id = h.deal_id
-      where ${dealScope(f)} ${f.ownerId ? sql`and d.owner_id = ${f.ownerId}` : sql``}
       group by h.deal_id
+    ), combos as (
+      select p.top, d.status = 'won' as is_won, p.entered, count(*)::int as n
+      from per_deal p
+      join deals d on d.workspace_id = ${f.workspaceId} and d.id = p.deal_id
+      where p.entered is not null and ${dealScope(f)}
+        ${f.ownerId ? sql`and d.owner_id = ${f.ownerId}` : sql``}
+      group by p.top, d.status = 'won', p.entered
     )
-    select st.id as stage_id, st.name, count(p.top)::int as entered,
-      count(p.top) filter (where p.top > st.position or p.is_won)::int as advanced
+    select st.id as stage_id, st.name, coalesce(sum(c.n), 0)::int as entered,
+      coalesce(sum(c.n) filter (where c.top > st.position or c.is_won), 0)::int as advanced
     from stages st
-    left join per_deal p on p.entered & (1::bigint << st.bit) <> 0
+    left join combos c on c.entered & (1::bigint << st.bit) <> 0
     group by st.id, st.name, st.position
     order by st.position`.execute(db)
   return r.rows

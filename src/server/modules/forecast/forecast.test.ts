@@ -135,6 +135,24 @@ describe('GET /api/v1/forecast/metrics: stage conversion', () => {
     expect(m.stageConversion).toHaveLength(4)
     expect(m.openDeals).toBe(2)
   })
+
+  it("counts only the asked rep's deals, and only stages entered in the range", async () => {
+    const ws = await makeWorkspace(t, 'Rajaus Oy')
+    const rep = await makeMember(t, ws.workspaceId, 'sales')
+    const p = await makePipeline(ws, 'Rajaus')
+    const mine = await makeDeal(rep, p.id, { amount: 100_00 })
+    await rep.post(`/api/v1/deals/${mine.id}/move`, { stageId: p.stages.discovery })
+    await makeDeal(ws, p.id, { amount: 100_00 }) // the admin's, stays in Liidi
+    const base = `/api/v1/forecast/metrics?pipelineId=${p.id}`
+    const all = (await ws.get(base)).json()
+    expect(all.stageConversion[0]).toMatchObject({ name: 'Liidi', entered: 2, advanced: 1 })
+    const own = (await ws.get(`${base}&ownerId=${rep.userId}`)).json()
+    expect(own.stageConversion[0]).toMatchObject({ name: 'Liidi', entered: 1, advanced: 1 })
+    expect(own.stageConversion[1]).toMatchObject({ name: 'Tarvekartoitus', entered: 1 })
+    // Every stay began now, so a range in the past has no entries, yet lists every stage.
+    const before = (await ws.get(`${base}&from=2020-01-01&to=2020-12-31`)).json()
+    expect(before.stageConversion.map((s: { entered: number }) => s.entered)).toEqual([0, 0, 0, 0])
+  })
 })
 
 describe('activity targets and coaching', () => {
