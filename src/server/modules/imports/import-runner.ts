@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from '../../db/schema'
 import type { Deps } from '../../deps'
+import { runEvery } from '../../lib/interval'
 import { processOwner, runQueuedImports } from './import-job'
 import { lockOwner } from './imports.repo'
 
@@ -36,33 +37,25 @@ export function startImportRunner(
   intervalMs = importPollMs,
   owner = processOwner,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  let isStopped = false
   const locked = holdOwnerLock(deps, owner).catch((err: unknown) => {
     // Without the lock other servers wait for the lease to run out instead: slower, still safe.
     deps.log.error({ err }, 'import lease lock failed')
     return null
   })
-  const tick = () => {
-    if (running || isStopped) return
-    running = locked
-      .then(() => runQueuedImports(deps, { isStopped: () => isStopped, owner }))
-      .then((n) => {
-        if (n) deps.log.info({ imports: n }, 'imports finished')
-      })
-      .catch((err: unknown) => deps.log.error({ err }, 'import runner failed'))
-      .finally(() => {
-        running = null
-      })
-  }
-  const timer = setInterval(tick, intervalMs)
-  timer.unref()
-  setImmediate(tick)
+  const loop = runEvery(
+    intervalMs,
+    (isStopped) =>
+      locked
+        .then(() => runQueuedImports(deps, { isStopped, owner }))
+        .then((n) => {
+          if (n) deps.log.info({ imports: n }, 'imports finished')
+        })
+        .catch((err: unknown) => deps.log.error({ err }, 'import runner failed')),
+    { firstAfterMs: 0 },
+  )
   return {
     stop: async () => {
-      isStopped = true
-      clearInterval(timer)
-      await running
+      await loop.stop()
       await (
         await locked
       )?.()

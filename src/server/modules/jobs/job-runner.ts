@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps'
 import { newId } from '../../lib/ids'
+import { runEvery } from '../../lib/interval'
 import { claimJob, renewJobLease, updateOwnedJob, type JobRow } from './jobs.repo'
 
 // Runs the durable jobs of the `jobs` table in-process, the way imports run theirs: a timer
@@ -144,26 +145,11 @@ export function startJobRunner(
   handlers: JobHandlers,
   intervalMs = jobPollMs,
 ): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null
-  let isStopped = false
-  const tick = () => {
-    if (running || isStopped) return
-    running = runQueuedJobs(deps, handlers, () => isStopped)
+  return runEvery(intervalMs, (isStopped) =>
+    runQueuedJobs(deps, handlers, isStopped)
       .then((n) => {
         if (n) deps.log.info({ jobs: n }, 'jobs finished')
       })
-      .catch((err: unknown) => deps.log.error({ err }, 'job runner failed'))
-      .finally(() => {
-        running = null
-      })
-  }
-  const timer = setInterval(tick, intervalMs)
-  timer.unref()
-  return {
-    stop: async () => {
-      isStopped = true
-      clearInterval(timer)
-      await running
-    },
-  }
+      .catch((err: unknown) => deps.log.error({ err }, 'job runner failed')),
+  )
 }
