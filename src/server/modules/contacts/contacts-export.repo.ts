@@ -3,7 +3,7 @@ import type { Contact } from '../../../shared/contacts.schema'
 import type { Db } from '../../db/client'
 import { visibilityConditions, type PlannedList, type Visibility } from '../../db/list-query'
 import { planPage } from '../../db/paged'
-import type { TagRef } from '../tags/tag-links.repo'
+import { tagsByRecord } from '../tags/tag-links.repo'
 import type { LinkedCompany } from './contact-companies.repo'
 import { storedContactColumns, toContact } from './contacts.repo'
 
@@ -11,28 +11,6 @@ import { storedContactColumns, toContact } from './contacts.repo'
 // cursor, visibility), but the tags and company links come per page, one grouped query each over
 // the page's ids, instead of two json subselects run once per row. At 1M contacts the subselects
 // were most of a 5,000-row page's time in PostgreSQL (docs/benchmarks.md, Import and export).
-
-/** The tags of the given contacts by contact id, each list ordered by name (as tagsJson). */
-async function tagsByContact(
-  db: Db,
-  workspaceId: string,
-  ids: string[],
-): Promise<Map<string, TagRef[]>> {
-  const byContact = new Map<string, TagRef[]>()
-  if (ids.length === 0) return byContact
-  const { rows } = await sql<{ contact_id: string } & TagRef>`
-    select l.contact_id, t.id, t.name, t.color
-    from contact_tags l
-    join tags t on t.workspace_id = l.workspace_id and t.id = l.tag_id
-    where l.workspace_id = ${workspaceId} and l.contact_id = any(${ids}::uuid[])
-    order by t.name`.execute(db)
-  for (const r of rows) {
-    const list = byContact.get(r.contact_id) ?? []
-    list.push({ id: r.id, name: r.name, color: r.color })
-    byContact.set(r.contact_id, list)
-  }
-  return byContact
-}
 
 /** Links to live companies by contact id, the primary first, then by name (as companyLinksJson). */
 async function companiesByContact(
@@ -94,7 +72,7 @@ export async function withContactLinks(
   const ids = rows.map((r) => r.id)
   // On a server the two run on two pooled connections.
   const [tags, companies] = await Promise.all([
-    tagsByContact(db, workspaceId, ids),
+    tagsByRecord(db, 'contact', workspaceId, ids),
     companiesByContact(db, workspaceId, ids),
   ])
   // The rows are the export's own: they take their tags and links in place, not as copies.

@@ -83,27 +83,25 @@ function AssignmentRulesForm({ rules, canEdit }: { rules: AssignmentRule[]; canE
       onSubmit={submit}
       generalError={errors._}
       footer={
-        <>
-          <Group>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setRows((rs) => [...rs, toRow({ kind: 'territory' })])}
-            >
-              {t('sales.leadRules.addTerritory')}
-            </Button>
-            <Button
-              size="xs"
-              variant="default"
-              onClick={() => setRows((rs) => [...rs, toRow({ kind: 'round_robin' })])}
-            >
-              {t('sales.leadRules.addRoundRobin')}
-            </Button>
-            <Button size="xs" type="submit" loading={save.isPending}>
-              {t('sales.leadRules.saveAssignment')}
-            </Button>
-          </Group>
-        </>
+        <Group>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setRows((rs) => [...rs, toRow({ kind: 'territory' })])}
+          >
+            {t('sales.leadRules.addTerritory')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => setRows((rs) => [...rs, toRow({ kind: 'round_robin' })])}
+          >
+            {t('sales.leadRules.addRoundRobin')}
+          </Button>
+          <Button size="xs" type="submit" loading={save.isPending}>
+            {t('sales.leadRules.saveAssignment')}
+          </Button>
+        </Group>
       }
     >
       {rows.length === 0 && <Text size="sm">{t('sales.leadRules.assignmentEmpty')}</Text>}
